@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { defineEvent } from '../contract.js';
+import { SUBJECTS } from '../names.js';
+import { AnalyzerRef, ArticleId, EntityType, IsoDateTime, LanguageCode, SourceRef } from '../common.js';
+
+export const EntityMention = z.strictObject({
+  text: z.string().min(1),
+  /** Character offsets into the article text (title, a blank line, then the body). */
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+});
+
+export const ArticleEntitiesV1 = defineEvent(
+  SUBJECTS.articleEntitiesV1,
+  z.strictObject({
+    articleId: ArticleId,
+    publishedAt: IsoDateTime,
+    language: LanguageCode,
+    source: SourceRef,
+    analyzer: AnalyzerRef,
+    entities: z.array(
+      z.strictObject({
+        entityId: z.string().min(1),
+        name: z.string().min(1),
+        type: EntityType,
+        mentions: z.array(EntityMention).min(1),
+      }),
+    ),
+    topics: z.array(z.strictObject({ topicId: z.string().min(1), matched: z.array(z.string()) })),
+  }),
+);
+export type ArticleEntitiesV1 = z.infer<typeof ArticleEntitiesV1.schema>;

@@ -1,0 +1,54 @@
+/**
+ * Every subject, stream and durable consumer name in the system. Nothing else may inline
+ * one of these strings; tests and tenants isolate themselves with a namespace (see namespace.ts).
+ */
+export const SUBJECTS = {
+  articleIngestedV1: 'article.ingested.v1',
+  articleEntitiesV1: 'article.entities.v1',
+  articleSentimentV1: 'article.sentiment.v1',
+  articleAnalyzedV1: 'article.analyzed.v1',
+  alertRaisedV1: 'alert.raised.v1',
+  /** Dead letters are published to `<deadLetterPrefix>.<durable>`. */
+  deadLetterPrefix: 'deadletter',
+  topicTrendQueryV1: 'trends.topic-trend.v1',
+  topicGetQueryV1: 'entity.topic-get.v1',
+  deadLetterListQueryV1: 'ops.dead-letters.v1',
+} as const;
+
+export const STREAMS = {
+  articles: 'ARTICLES',
+  analysis: 'ANALYSIS',
+  alerts: 'ALERTS',
+  deadLetters: 'DEAD_LETTERS',
+} as const;
+
+export const CONSUMERS = {
+  entityArticles: 'entity-articles',
+  sentimentArticles: 'sentiment-articles',
+  trendsAnalysis: 'trends-analysis',
+  alertAnalyzed: 'alert-analyzed',
+} as const;
+
+/** Queue groups for request-reply responders, one per owning service. */
+export const QUEUE_GROUPS = {
+  trends: 'trends',
+  entity: 'entity',
+  ops: 'ops',
+} as const;
+
+/** Headers the platform sets on every message. */
+export const HEADERS = {
+  correlationId: 'x-correlation-id',
+  eventType: 'x-event-type',
+  producer: 'x-producer',
+  deadLetterReason: 'x-dead-letter-reason',
+  deadLetterCode: 'x-dead-letter-code',
+  originalSubject: 'x-original-subject',
+  originalStream: 'x-original-stream',
+  originalSequence: 'x-original-sequence',
+  originalConsumer: 'x-original-consumer',
+  deliveryCount: 'x-delivery-count',
+  deadLetteredAt: 'x-dead-lettered-at',
+  /** The JetStream de-duplication header. */
+  msgId: 'Nats-Msg-Id',
+} as const;

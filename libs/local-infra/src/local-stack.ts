@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FerretDb } from './ferretdb.js';
+import { NatsServer } from './nats-server.js';
+
+export interface LocalStackOptions {
+  /** Keeps data here across runs; a temporary folder, removed on stop, when absent. */
+  dataDir?: string;
+  natsPort?: number;
+  mongoPort?: number;
+}
+
+/** nats-server and FerretDB started together for development, demos and tests. */
+export class LocalStack {
+  private constructor(
+    readonly nats: NatsServer,
+    readonly ferretdb: FerretDb,
+    readonly dataDir: string,
+    private readonly temporary: boolean,
+  ) {}
+
+  static async start(options: LocalStackOptions = {}): Promise<LocalStack> {
+    const temporary = options.dataDir === undefined;
+    const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'media-monitor-'));
+    const [nats, ferretdb] = await Promise.all([
+      NatsServer.start({ dataDir: join(dataDir, 'nats'), port: options.natsPort }),
+      FerretDb.start({ dataDir: join(dataDir, 'ferretdb'), port: options.mongoPort }),
+    ]);
+    return new LocalStack(nats, ferretdb, dataDir, temporary);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.nats.stop(), this.ferretdb.stop()]);
+    if (this.temporary) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
