@@ -39,6 +39,9 @@ export default [
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
+    // Decorator metadata makes constructor parameter types runtime values (Nest DI): the parser
+    // must know, or consistent-type-imports would turn injected classes into type-only imports.
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
     rules: {
       '@nx/enforce-module-boundaries': boundaries(productionConstraints),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -1,1 +1,4 @@
-export {};
+import { launchService } from '@media-monitor/service-runtime';
+import { alertService } from './alert.service.js';
+
+await launchService(alertService);

@@ -53,13 +53,28 @@ const consumer = (
 
 /** Every durable consumer; replicas of a service share one. */
 export const CONSUMER_DEFINITIONS: Record<keyof typeof CONSUMERS, ConsumerDefinition> = {
-  entityArticles: consumer(CONSUMERS.entityArticles, STREAMS.articles, [SUBJECTS.articleIngestedV1], 'entity: NER and topic matching'),
-  sentimentArticles: consumer(CONSUMERS.sentimentArticles, STREAMS.articles, [SUBJECTS.articleIngestedV1], 'sentiment: tone'),
+  entityArticles: consumer(
+    CONSUMERS.entityArticles,
+    STREAMS.articles,
+    [SUBJECTS.articleIngestedV1],
+    'entity: NER and topic matching',
+  ),
+  sentimentArticles: consumer(
+    CONSUMERS.sentimentArticles,
+    STREAMS.articles,
+    [SUBJECTS.articleIngestedV1],
+    'sentiment: tone',
+  ),
   trendsAnalysis: consumer(
     CONSUMERS.trendsAnalysis,
     STREAMS.analysis,
     [SUBJECTS.articleEntitiesV1, SUBJECTS.articleSentimentV1],
     'trends: joins analyses and fills buckets',
   ),
-  alertAnalyzed: consumer(CONSUMERS.alertAnalyzed, STREAMS.analysis, [SUBJECTS.articleAnalyzedV1], 'alert: rules on analysed articles'),
+  alertAnalyzed: consumer(
+    CONSUMERS.alertAnalyzed,
+    STREAMS.analysis,
+    [SUBJECTS.articleAnalyzedV1],
+    'alert: rules on analysed articles',
+  ),
 };

@@ -30,7 +30,17 @@ export class NatsServer {
     const child = new ManagedProcess({
       name: 'nats-server',
       command: resolveBinary('nats-server'),
-      args: ['-a', '127.0.0.1', '-p', String(port), '-m', String(monitorPort), '-js', '-sd', join(options.dataDir, 'jetstream')],
+      args: [
+        '-a',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-m',
+        String(monitorPort),
+        '-js',
+        '-sd',
+        join(options.dataDir, 'jetstream'),
+      ],
       logFile: join(options.dataDir, 'nats-server.log'),
     });
     const server = new NatsServer(port, monitorPort, options.dataDir, child, options.startTimeoutMs ?? 20_000);

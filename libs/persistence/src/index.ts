@@ -1,1 +1,12 @@
-export {};
+export * from './persistence.errors.js';
+export * from './persistence.tokens.js';
+export * from './mongo-connection.factory.js';
+export * from './mongo-indexes.js';
+export * from './mongo-health.indicator.js';
+export * from './persistence.module.js';
+export * from './idempotent/write-target.js';
+export * from './idempotent/duplicate-key.js';
+export * from './idempotent/insert-once.js';
+export * from './idempotent/guarded-increment.js';
+export * from './idempotent/upsert-by-natural-key.js';
+export * from './idempotent/key-serializer.js';

@@ -1,0 +1,7 @@
+import type { AlertDraft } from '../domain/alert-rule.js';
+
+export const ALERT_PUBLISHER = Symbol('AlertPublisher');
+
+export interface AlertPublisher {
+  publishRaised(alert: AlertDraft): Promise<void>;
+}

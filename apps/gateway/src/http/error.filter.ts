@@ -1,0 +1,38 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { QueryFailedError } from '@media-monitor/messaging';
+
+/** Status codes for the stable error codes services answer with. */
+const STATUS_BY_CODE: Record<string, number> = {
+  'messaging.no_responders': 503,
+  'messaging.timeout': 504,
+  'query.invalid_request': 400,
+  'trends.invalid_range': 400,
+};
+
+/** Every error leaves the gateway as `{ error: { code, message } }`, never with a stack trace. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      const status = exception.getStatus();
+      const payload =
+        typeof body === 'object' && body !== null && 'error' in body
+          ? body
+          : { error: { code: `http.${status}`, message: exception.message } };
+      void reply.status(status).send(payload);
+      return;
+    }
+    if (exception instanceof QueryFailedError) {
+      const status = STATUS_BY_CODE[exception.code] ?? 502;
+      void reply.status(status).send({ error: { code: exception.code, message: exception.message } });
+      return;
+    }
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    void reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });
+  }
+}

@@ -1,0 +1,25 @@
+import type { Article } from '../domain/article.js';
+import type { ArticleDocument } from './article.schema.js';
+
+export const ArticleMapper = {
+  toDocument(article: Article): ArticleDocument {
+    const { articleId, publishedAt, ingestedAt, ...rest } = article;
+    return {
+      ...rest,
+      _id: articleId,
+      publishedAt: new Date(publishedAt),
+      ingestedAt: new Date(ingestedAt),
+      announcedAt: null,
+    };
+  },
+  toDomain(doc: ArticleDocument): Article {
+    const { _id, publishedAt, ingestedAt, announcedAt: _announcedAt, source, ...rest } = doc;
+    return {
+      ...rest,
+      articleId: _id,
+      source: source.name ? { id: source.id, name: source.name } : { id: source.id },
+      publishedAt: publishedAt.toISOString(),
+      ingestedAt: ingestedAt.toISOString(),
+    };
+  },
+};

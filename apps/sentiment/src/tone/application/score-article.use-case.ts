@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ArticleIngestedV1, ArticleSentimentV1 } from '@media-monitor/contracts';
+import { analyzeTone } from '../domain/analyze.js';
+import { TONE_PUBLISHER, type TonePublisher } from './tone.publisher.js';
+import { TONE_REPOSITORY, type ToneRepository } from './tone.repository.js';
+
+export const ANALYZER = { name: 'lexicon', version: '0.1.0' } as const;
+
+/** Scores the tone of an ingested article, stores it, then announces it. */
+@Injectable()
+export class ScoreArticleUseCase {
+  constructor(
+    @Inject(TONE_REPOSITORY) private readonly tones: ToneRepository,
+    @Inject(TONE_PUBLISHER) private readonly publisher: TonePublisher,
+  ) {}
+
+  async execute(article: ArticleIngestedV1): Promise<ArticleSentimentV1> {
+    const analysis: ArticleSentimentV1 = {
+      articleId: article.articleId,
+      publishedAt: article.publishedAt,
+      language: article.language,
+      analyzer: { ...ANALYZER },
+      ...analyzeTone(article),
+    };
+    await this.tones.save(analysis);
+    await this.publisher.publish(analysis);
+    return analysis;
+  }
+}

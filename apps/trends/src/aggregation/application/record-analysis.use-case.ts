@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ArticleEntitiesV1, ArticleSentimentV1 } from '@media-monitor/contracts';
+import { hourStart } from '../domain/buckets.js';
+import { completeAnalysis, entitiesPart, sentimentPart, type JoinedAnalysis } from '../domain/joined-analysis.js';
+import { ANALYSIS_JOIN_REPOSITORY, type AnalysisJoinRepository } from './analysis-join.repository.js';
+import { ANALYSIS_PUBLISHER, type AnalysisPublisher } from './analysis.publisher.js';
+import { BUCKET_REPOSITORY, type BucketRepository } from './bucket.repository.js';
+
+export type RecordOutcome = 'waiting-for-other-half' | 'counted';
+
+/**
+ * Joins the entity and sentiment analyses of an article and, once both are present, counts
+ * the article once into the hourly bucket of every matching topic, then announces it.
+ * Every step is idempotent, so a redelivery of either event, or both arriving at once on
+ * two replicas, cannot count an article twice.
+ */
+@Injectable()
+export class RecordAnalysisUseCase {
+  constructor(
+    @Inject(ANALYSIS_JOIN_REPOSITORY) private readonly joins: AnalysisJoinRepository,
+    @Inject(BUCKET_REPOSITORY) private readonly buckets: BucketRepository,
+    @Inject(ANALYSIS_PUBLISHER) private readonly publisher: AnalysisPublisher,
+  ) {}
+
+  recordEntities(event: ArticleEntitiesV1): Promise<RecordOutcome> {
+    return this.record(event.articleId, { entities: entitiesPart(event) });
+  }
+
+  recordSentiment(event: ArticleSentimentV1): Promise<RecordOutcome> {
+    return this.record(event.articleId, { sentiment: sentimentPart(event) });
+  }
+
+  private async record(articleId: string, half: Partial<Omit<JoinedAnalysis, 'articleId'>>): Promise<RecordOutcome> {
+    const complete = completeAnalysis(await this.joins.saveHalf(articleId, half));
+    if (!complete) return 'waiting-for-other-half';
+    const start = hourStart(new Date(complete.publishedAt));
+    for (const topicId of complete.topicIds) {
+      await this.buckets.addToTopicHour(topicId, start, articleId, complete.tone);
+    }
+    const now = new Date();
+    await this.publisher.publishAnalyzed(complete, now);
+    await this.joins.markCounted(articleId, now);
+    return 'counted';
+  }
+}

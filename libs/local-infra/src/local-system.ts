@@ -1,0 +1,111 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { LocalStack, type LocalStackOptions } from './local-stack.js';
+import { ManagedProcess } from './managed-process.js';
+import { freePort, waitForHttpOk } from './net.js';
+import { repositoryRoot } from './paths.js';
+
+/** The backend services, in start order (consumers before producers, the gateway last). */
+export const SERVICE_NAMES = ['trends', 'alert', 'entity', 'sentiment', 'ingest', 'gateway'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export interface LocalSystemOptions extends LocalStackOptions {
+  /** Isolates subjects, streams and consumers (tests); empty in the demo. */
+  namespace?: string;
+  /** Prefix of every service's database name. */
+  databasePrefix?: string;
+  /** Preferred gateway port; a free one is used when it is taken or absent. */
+  gatewayPort?: number;
+  logLevel?: string;
+  /** Called with a line of progress for people watching. */
+  onProgress?: (line: string) => void;
+  /** Readiness timeout per service, in milliseconds. */
+  readyTimeoutMs?: number;
+}
+
+export interface RunningService {
+  name: ServiceName;
+  url: string;
+  process: ManagedProcess;
+  logFile: string;
+}
+
+async function portOrFree(preferred: number | undefined): Promise<number> {
+  if (preferred === undefined) return freePort();
+  const { createServer } = await import('node:net');
+  const free = await new Promise<boolean>((resolveFree) => {
+    const server = createServer();
+    server.once('error', () => resolveFree(false));
+    server.listen(preferred, '127.0.0.1', () => server.close(() => resolveFree(true)));
+  });
+  return free ? preferred : freePort();
+}
+
+/** nats-server, FerretDB and every service as separate processes, the way they run in production. */
+export class LocalSystem {
+  private constructor(
+    readonly stack: LocalStack,
+    readonly services: Map<ServiceName, RunningService>,
+  ) {}
+
+  static async start(options: LocalSystemOptions = {}): Promise<LocalSystem> {
+    const progress = options.onProgress ?? (() => undefined);
+    const root = repositoryRoot();
+    const missing = SERVICE_NAMES.filter((name) => !existsSync(join(root, 'apps', name, 'dist', 'main.js')));
+    if (missing.length > 0) throw new Error(`services not built (${missing.join(', ')}): run "npm run build" first`);
+    progress('starting nats-server (JetStream) and FerretDB...');
+    const stack = await LocalStack.start(options);
+    progress(`  nats-server ${stack.nats.url}, FerretDB ${stack.ferretdb.uri}`);
+    const logDir = join(stack.dataDir, 'logs');
+    mkdirSync(logDir, { recursive: true });
+    const services = new Map<ServiceName, RunningService>();
+    const system = new LocalSystem(stack, services);
+    try {
+      for (const name of SERVICE_NAMES) {
+        const port = await portOrFree(name === 'gateway' ? options.gatewayPort : undefined);
+        const logFile = join(logDir, `${name}.log`);
+        const child = new ManagedProcess({
+          name,
+          command: process.execPath,
+          args: ['--enable-source-maps', join(root, 'apps', name, 'dist', 'main.js')],
+          logFile,
+          cwd: root,
+          env: {
+            ...process.env,
+            NODE_ENV: 'development',
+            LOG_LEVEL: options.logLevel ?? 'info',
+            HTTP_HOST: '127.0.0.1',
+            HTTP_PORT: String(port),
+            NATS_URL: stack.nats.url,
+            NATS_NAMESPACE: options.namespace ?? '',
+            MONGO_URL: stack.ferretdb.uri,
+            MONGO_DB: `${options.databasePrefix ?? 'media'}_${name}`,
+          },
+        });
+        child.start();
+        const url = `http://127.0.0.1:${port}`;
+        services.set(name, { name, url, process: child, logFile });
+        await waitForHttpOk(`${url}/health/ready`, options.readyTimeoutMs ?? 30_000).catch((error: Error) => {
+          throw new Error(`${name} did not become ready: ${error.message}; see ${logFile}`);
+        });
+        progress(`  ${name.padEnd(9)} ready at ${url}`);
+      }
+    } catch (error) {
+      await system.stop();
+      throw error;
+    }
+    return system;
+  }
+
+  url(name: ServiceName): string {
+    const service = this.services.get(name);
+    if (!service) throw new Error(`${name} is not running`);
+    return service.url;
+  }
+
+  /** Stops services in reverse order (each drains), then NATS and FerretDB. */
+  async stop(): Promise<void> {
+    for (const name of [...SERVICE_NAMES].reverse()) await this.services.get(name)?.process.stop(25_000);
+    await this.stack.stop();
+  }
+}

@@ -1,0 +1,130 @@
+import 'reflect-metadata';
+import { Module, type DynamicModule, type ExceptionFilter, type Provider, type Type } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { Namespace, STREAM_DEFINITIONS, type EventContract, type QueryContract } from '@media-monitor/contracts';
+import {
+  JetStreamExceptionFilter,
+  JetStreamTransport,
+  MessagingModule,
+  connectNats,
+  currentCorrelationId,
+  runWithCorrelationId,
+  type JetStreamConsumerBinding,
+} from '@media-monitor/messaging';
+import { PersistenceModule } from '@media-monitor/persistence';
+import { bootstrapService, loadConfig, startService, type RunningService } from '@media-monitor/service-kit';
+import { RUNTIME_TRANSPORT, RuntimeHealthChecks } from './runtime-health.checks.js';
+import { serviceEnv, type ServiceEnv } from './service.env.js';
+
+export interface LaunchOptions {
+  /** Service name: logs, metrics, `x-producer`, default database `media_<name>`. */
+  name: string;
+  defaultHttpPort: number;
+  /** The service's feature module; it receives the validated config. */
+  module: (config: ServiceEnv) => Type<unknown> | DynamicModule;
+  /** Durable consumers whose `@EventPattern` handlers this service provides. */
+  consumers?: Array<Omit<JetStreamConsumerBinding, 'concurrency'> & { concurrency?: number }>;
+  /** Contracts of every event the consumers receive. */
+  events?: EventContract[];
+  /** Queries this service answers with `@MessagePattern` handlers, in its queue group. */
+  queries?: QueryContract[];
+  queueGroup?: string;
+  /** False for services that own no data (the gateway). */
+  database?: boolean;
+  /** HTTP exception filters (the gateway's error mapping). */
+  httpFilters?: ExceptionFilter[];
+  /** Environment to read instead of process.env (tests). */
+  env?: NodeJS.ProcessEnv;
+}
+
+function runtimeModule(
+  options: LaunchOptions,
+  config: ServiceEnv,
+  nc: NatsConnection,
+  transport?: JetStreamTransport,
+): DynamicModule {
+  const namespace = new Namespace(config.NATS_NAMESPACE);
+  const providers: Provider[] = [RuntimeHealthChecks];
+  if (transport) providers.push({ provide: RUNTIME_TRANSPORT, useValue: transport });
+  @Module({})
+  class RuntimeModule {}
+  return {
+    module: RuntimeModule,
+    imports: [
+      MessagingModule.forRootAsync({
+        useFactory: () => ({
+          connection: nc,
+          nats: { servers: config.NATS_URL, name: options.name },
+          namespace,
+          producer: options.name,
+        }),
+      }),
+      ...(options.database === false
+        ? []
+        : [
+            PersistenceModule.forRootAsync({
+              useFactory: () => ({
+                uri: config.MONGO_URL,
+                dbName: config.MONGO_DB,
+                appName: options.name,
+                maxPoolSize: config.MONGO_MAX_POOL_SIZE,
+              }),
+            }),
+          ]),
+      options.module(config),
+    ],
+    providers,
+  };
+}
+
+async function prepare(options: LaunchOptions) {
+  const config = loadConfig(serviceEnv(options.name, options.defaultHttpPort), options.env);
+  const namespace = new Namespace(config.NATS_NAMESPACE);
+  const nc = await connectNats({
+    servers: config.NATS_URL,
+    name: options.name,
+    user: config.NATS_USER,
+    pass: config.NATS_PASSWORD,
+    token: config.NATS_TOKEN,
+  });
+  const transport =
+    options.consumers?.length || options.queries?.length
+      ? new JetStreamTransport({
+          nc,
+          namespace,
+          consumers: (options.consumers ?? []).map((c) => ({
+            ...c,
+            concurrency: c.concurrency ?? config.CONSUMER_CONCURRENCY,
+          })),
+          events: options.events ?? [],
+          queries: options.queries,
+          queueGroup: options.queueGroup,
+          provision: { streams: Object.values(STREAM_DEFINITIONS) },
+          drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
+        })
+      : undefined;
+  return {
+    config,
+    serviceOptions: {
+      name: options.name,
+      module: runtimeModule(options, config, nc, transport),
+      config,
+      microservice: transport,
+      globalFilters: options.httpFilters,
+      microserviceFilters: [new JetStreamExceptionFilter()],
+      correlation: { run: runWithCorrelationId, current: currentCorrelationId },
+    },
+  };
+}
+
+/** Starts a service as a process: validated config, NATS, store, consumers, HTTP, signal handling. */
+export async function launchService(options: LaunchOptions): Promise<RunningService> {
+  const { serviceOptions } = await prepare(options);
+  return bootstrapService(serviceOptions);
+}
+
+/** Starts a service inside this process without signal handlers (integration tests). */
+export async function startServiceInProcess(options: LaunchOptions): Promise<RunningService & { config: ServiceEnv }> {
+  const { config, serviceOptions } = await prepare(options);
+  return { ...(await startService(serviceOptions)), config };
+}
