@@ -28,10 +28,7 @@ const testConstraints = productionConstraints.map((c) =>
     : { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing', 'scope:dev'] },
 );
 
-const boundaries = (depConstraints) => [
-  'error',
-  { enforceBuildableLibDependency: false, allow: [], depConstraints },
-];
+const boundaries = (depConstraints) => ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }];
 
 export default [
   { ignores: ['**/dist', '**/node_modules', '.nx', '.tools', 'coverage', 'reports', 'apps/dashboard/**'] },
@@ -45,7 +42,10 @@ export default [
     rules: {
       '@nx/enforce-module-boundaries': boundaries(productionConstraints),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'no-restricted-syntax': [
         'error',
         {

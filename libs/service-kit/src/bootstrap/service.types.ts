@@ -23,7 +23,7 @@ export interface ServiceOptions {
   config: ServiceRuntimeConfig;
   /** Message transport (e.g. the JetStream server), connected as a hybrid application. */
   microservice?: CustomTransportStrategy;
-  /** Applied to HTTP and, through `inheritAppConfig`, to the microservice too. */
+  /** HTTP exception filters (the microservice has its own: `microserviceFilters`). */
   globalFilters?: ExceptionFilter[];
   /** Applied to the microservice only (e.g. a filter that rethrows errors for the transport to settle). */
   microserviceFilters?: ExceptionFilter[];

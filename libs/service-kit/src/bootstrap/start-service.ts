@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import type { CustomStrategy } from '@nestjs/microservices';
+import type { CustomStrategy, NestMicroservice } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AddressInfo } from 'node:net';
 import { HealthRegistry } from '../health/health.registry.js';
@@ -35,13 +35,19 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     installHttpMetrics(app, metrics);
     installCorrelation(app, { run: options.correlation?.run });
     if (options.globalFilters?.length) app.useGlobalFilters(...options.globalFilters);
-    await app.init();
     if (options.microservice) {
+      // Its own config (HTTP filters do not apply to messages), initialised at listen() so its
+      // filters are registered before its handlers are wrapped; module hooks run once, in app.init().
       const microservice = app.connectMicroservice<CustomStrategy>(
         { strategy: options.microservice },
-        { inheritAppConfig: true },
-      );
+        { inheritAppConfig: false, deferInitialization: true },
+      ) as NestMicroservice;
       if (options.microserviceFilters?.length) microservice.useGlobalFilters(...options.microserviceFilters);
+      microservice.setIsInitHookCalled(true);
+    }
+    // Module init hooks (seeding, index creation) run before any consumer starts pulling.
+    await app.init();
+    if (options.microservice) {
       await app.startAllMicroservices();
     }
     await app.listen(config.HTTP_PORT, config.HTTP_HOST);

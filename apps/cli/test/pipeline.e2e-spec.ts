@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { CONSUMERS, HEADERS, STREAMS, SUBJECTS, type TopicTrendResponseV1 } from '@media-monitor/contracts';
+import { LocalSystem, repositoryRoot } from '@media-monitor/local-infra';
+import { uniqueNamespace, waitFor } from '@media-monitor/testing';
+
+// End to end: every service runs as its own process against a private nats-server and FerretDB,
+// and the test talks to the system only through HTTP and NATS subjects.
+const samplesDir = join(repositoryRoot(), '..', 'shared', 'data', 'samples');
+const seedFile = join(samplesDir, 'bars-kaliningrad.en.txt');
+const haveSamples = existsSync(seedFile);
+if (!haveSamples) {
+  process.stderr.write(`[e2e] skipping the seed-article test: ${seedFile} is absent (../shared/data/samples)\n`);
+}
+
+describe('the pipeline, end to end', () => {
+  const ns = uniqueNamespace('e');
+  let system: LocalSystem;
+
+  beforeAll(async () => {
+    system = await LocalSystem.start({
+      namespace: ns.value,
+      databasePrefix: ns.value.replace(/-/g, '_'),
+      logLevel: 'warn',
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await system?.stop();
+  }, 60_000);
+
+  async function post(body: unknown): Promise<{ status: number; json: unknown }> {
+    const res = await fetch(`${system.url('ingest')}/v1/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, json: await res.json() };
+  }
+
+  async function trend(from: string, to: string): Promise<TopicTrendResponseV1> {
+    const res = await fetch(`${system.url('gateway')}/v1/topics/bars/trends?interval=hour&from=${from}&to=${to}`);
+    expect(res.status).toBe(200);
+    return (await res.json()) as TopicTrendResponseV1;
+  }
+
+  (haveSamples ? it : it.skip)(
+    'counts the seed article once in the BARS topic hourly trend, traceable to it',
+    async () => {
+      const { readFileSync } = await import('node:fs');
+      const [title = '', ...lines] = readFileSync(seedFile, 'utf8').trim().split('\n');
+      const article = {
+        url: 'https://e2e.example.org/news/kaliningrad-bars?utm_source=e2e',
+        title,
+        body: lines.join('\n'),
+        publishedAt: '2026-11-20T10:17:00Z',
+        source: { id: 'e2e', name: 'E2E Wire' },
+      };
+      const first = await post(article);
+      expect(first.status).toBe(202);
+      const { articleId } = first.json as { articleId: string; status: string };
+      expect(first.json).toMatchObject({ status: 'accepted', published: true });
+      // The same article again, under its canonical URL: stored and counted once.
+      const again = await post({ ...article, url: 'https://e2e.example.org/news/kaliningrad-bars' });
+      expect(again.json).toMatchObject({ articleId, status: 'duplicate' });
+
+      const series = await waitFor(
+        async () => {
+          const t = await trend('2026-11-20T08:00:00Z', '2026-11-20T13:00:00Z');
+          return t.points.some((p) => p.articles > 0) ? t : undefined;
+        },
+        { timeoutMs: 30_000, what: 'the article in the trend' },
+      );
+      expect(series.points).toHaveLength(5);
+      const hour = series.points.find((p) => p.bucketStart === '2026-11-20T10:00:00.000Z');
+      expect(hour).toMatchObject({ articles: 1, toneCount: 1, articleIds: [articleId] });
+      expect(series.points.filter((p) => p.articles > 0)).toHaveLength(1);
+    },
+    60_000,
+  );
+
+  it('rejects invalid articles with a clear error and keeps running', async () => {
+    const bad = await post({
+      url: 'ftp://x',
+      title: '',
+      body: 'b',
+      publishedAt: 'yesterday',
+      source: { id: 's' },
+      extra: 1,
+    });
+    expect(bad.status).toBe(400);
+    expect((bad.json as { error: { code: string } }).error.code).toBe('ingest.invalid_article');
+    const res = await fetch(
+      `${system.url('gateway')}/v1/topics/bars/trends?from=2026-11-20T10:00:00Z&to=2026-11-20T09:00:00Z`,
+    );
+    const body = (await res.json()) as { error: { code: string } };
+    expect({ status: res.status, code: body.error.code }).toEqual({ status: 400, code: 'trends.invalid_range' });
+  });
+
+  it('dead-letters a poison message on the article stream with its reason', async () => {
+    const nc = await connect({ servers: system.stack.nats.url });
+    try {
+      nc.publish(ns.subject(SUBJECTS.articleIngestedV1), '{"articleId": "not-an-id"');
+      await nc.flush();
+      const jsm = await jetstreamManager(nc);
+      const stream = ns.stream(STREAMS.deadLetters);
+      // Both consumers of the article stream dead-letter it, each with its own letter.
+      for (const durable of [CONSUMERS.entityArticles, CONSUMERS.sentimentArticles]) {
+        const subject = ns.subject(`${SUBJECTS.deadLetterPrefix}.${durable}`);
+        const letter = await waitFor(
+          () =>
+            jsm.streams
+              .getMessage(stream, { last_by_subj: subject })
+              .then((m) => m ?? undefined)
+              .catch(() => undefined),
+          { timeoutMs: 15_000, what: `the dead letter of ${durable}` },
+        );
+        expect(letter.string()).toBe('{"articleId": "not-an-id"');
+        expect(letter.header?.get(HEADERS.deadLetterCode)).toBe('messaging.invalid_json');
+        expect(letter.header?.get(HEADERS.deadLetterReason)).toMatch(/not valid JSON/);
+        expect(letter.header?.get(HEADERS.originalSubject)).toBe(SUBJECTS.articleIngestedV1);
+        expect(letter.header?.get(HEADERS.originalConsumer)).toBe(durable);
+      }
+    } finally {
+      await nc.close();
+    }
+  });
+});
