@@ -10,3 +10,4 @@ export * from './idempotent/insert-once.js';
 export * from './idempotent/guarded-increment.js';
 export * from './idempotent/upsert-by-natural-key.js';
 export * from './idempotent/key-serializer.js';
+export * from './mongo-index.initializer.js';

@@ -29,14 +29,16 @@ export interface EnsureIndexesResult {
 /** MongoDB's `NotImplemented`, which FerretDB answers for index options it lacks. */
 const NOT_IMPLEMENTED = 238;
 
+/** What ensureIndexes needs of a mongoose model (any schema, with or without virtuals). */
+export type IndexedModel = Pick<Model<unknown>, 'db' | 'modelName' | 'createIndexes' | 'schema' | 'collection'>;
+
 /**
  * Creates the schema-declared indexes of each model (`createIndexes()`, never dropping any).
  * The connection is only used to check that every model belongs to it.
  */
 export async function ensureIndexes(
   connection: Connection,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model of any schema
-  models: readonly Model<any>[],
+  models: readonly IndexedModel[],
   options: EnsureIndexesOptions = {},
 ): Promise<EnsureIndexesResult> {
   const result: EnsureIndexesResult = { complete: [], skipped: [] };
@@ -61,8 +63,7 @@ export async function ensureIndexes(
 }
 
 /** Retries index by index so that the supported indexes still get created. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model of any schema
-async function createOneByOne(model: Model<any>, options: EnsureIndexesOptions): Promise<SkippedIndex[]> {
+async function createOneByOne(model: IndexedModel, options: EnsureIndexesOptions): Promise<SkippedIndex[]> {
   const skipped: SkippedIndex[] = [];
   for (const [fields, indexOptions] of model.schema.indexes()) {
     try {
@@ -94,8 +95,7 @@ function isNotImplemented(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === NOT_IMPLEMENTED;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model of any schema
-function indexFailed(model: Model<any>, error: unknown): PersistenceError {
+function indexFailed(model: IndexedModel, error: unknown): PersistenceError {
   return new PersistenceError(
     'persistence.index-failed',
     `cannot create the indexes of model "${model.modelName}" (collection "${model.collection.collectionName}"): ${errorMessage(error)}`,

@@ -9,6 +9,7 @@ import type { Connection } from 'mongoose';
 import { MongoConnectionCloser } from './mongo-connection.closer.js';
 import { createMongoConnection, type MongoConfig, type MongoConnectionOptions } from './mongo-connection.factory.js';
 import { MongoHealthIndicator } from './mongo-health.indicator.js';
+import { MongoIndexInitializer } from './mongo-index.initializer.js';
 import { MONGO_CONNECTION, PERSISTENCE_OPTIONS } from './persistence.tokens.js';
 
 /** What the `forRootAsync` factory returns: where to connect, and how. */
@@ -41,6 +42,7 @@ export class PersistenceModule {
           inject: [PERSISTENCE_OPTIONS],
         },
         MongoHealthIndicator,
+        MongoIndexInitializer,
         MongoConnectionCloser,
       ],
       exports: [MONGO_CONNECTION, MongoHealthIndicator],

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule, type ExceptionFilter, type Provider, type Type } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { Registry } from 'prom-client';
 import { Namespace, STREAM_DEFINITIONS, type EventContract, type QueryContract } from '@media-monitor/contracts';
 import {
   JetStreamExceptionFilter,
   JetStreamTransport,
+  MessagingMetrics,
   MessagingModule,
   connectNats,
   currentCorrelationId,
@@ -41,10 +43,11 @@ function runtimeModule(
   options: LaunchOptions,
   config: ServiceEnv,
   nc: NatsConnection,
+  metrics: MessagingMetrics,
   transport?: JetStreamTransport,
 ): DynamicModule {
   const namespace = new Namespace(config.NATS_NAMESPACE);
-  const providers: Provider[] = [RuntimeHealthChecks];
+  const providers: Provider[] = [RuntimeHealthChecks, { provide: MessagingMetrics, useValue: metrics }];
   if (transport) providers.push({ provide: RUNTIME_TRANSPORT, useValue: transport });
   @Module({})
   class RuntimeModule {}
@@ -57,6 +60,7 @@ function runtimeModule(
           nats: { servers: config.NATS_URL, name: options.name },
           namespace,
           producer: options.name,
+          metrics,
         }),
       }),
       ...(options.database === false
@@ -87,6 +91,8 @@ async function prepare(options: LaunchOptions) {
     pass: config.NATS_PASSWORD,
     token: config.NATS_TOKEN,
   });
+  // Messaging metrics live in their own registry, served by /metrics beside the HTTP ones.
+  const metrics = new MessagingMetrics(new Registry());
   const transport =
     options.consumers?.length || options.queries?.length
       ? new JetStreamTransport({
@@ -101,13 +107,14 @@ async function prepare(options: LaunchOptions) {
           queueGroup: options.queueGroup,
           provision: { streams: Object.values(STREAM_DEFINITIONS) },
           drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
+          metrics,
         })
       : undefined;
   return {
     config,
     serviceOptions: {
       name: options.name,
-      module: runtimeModule(options, config, nc, transport),
+      module: runtimeModule(options, config, nc, metrics, transport),
       config,
       microservice: transport,
       globalFilters: options.httpFilters,

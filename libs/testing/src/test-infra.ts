@@ -20,3 +20,8 @@ export function uniqueNamespace(prefix = 't'): Namespace {
 export function uniqueDatabaseName(prefix = 'test'): string {
   return `${prefix}_${randomBytes(5).toString('hex')}`;
 }
+
+/** URL of the nats-server that the Jest global setup started. */
+export function testNatsUrl(): string {
+  return testInfra().natsUrl;
+}

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /** Polls `probe` until it returns a value that is not undefined; timeoutMs in milliseconds. */
 export async function waitFor<T>(
   probe: () => Promise<T | undefined> | T | undefined,
-  { timeoutMs = 15_000, intervalMs = 50, what = 'condition' } = {},
+  { timeoutMs = 15_000, intervalMs = 25, what = 'condition' } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;

@@ -7,7 +7,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { NatsServer } from '@media-monitor/local-infra';
 import { ItemCreatedV1, TEST_STREAMS, capturingLogger, consumerBacklog, itemsConsumer } from '../../test/fixtures.js';
-import { testNatsUrl, uniqueNamespace, waitFor } from '../../test/nats-test-env.js';
+import { testNatsUrl, uniqueNamespace, waitFor } from '@media-monitor/testing';
 import { connectNats } from '../connection/connect-nats.js';
 import { EventPublisher } from '../publish/event.publisher.js';
 import { provisionTopology } from '../topology/provision-topology.js';

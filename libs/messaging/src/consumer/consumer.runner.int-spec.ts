@@ -12,7 +12,7 @@ import {
   itemsConsumer,
   readDeadLetters,
 } from '../../test/fixtures.js';
-import { testNatsUrl, uniqueNamespace, waitFor } from '../../test/nats-test-env.js';
+import { testNatsUrl, uniqueNamespace, waitFor } from '@media-monitor/testing';
 import { currentCorrelationId } from '../correlation/correlation.context.js';
 import { PermanentError } from '../errors/messaging.errors.js';
 import { MessagingMetrics } from '../metrics/messaging.metrics.js';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { Controller, Inject, Module, type DynamicModule, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { HEADERS, type ConsumerDefinition, type Namespace } from '@media-monitor/contracts';
 import {
@@ -15,7 +15,7 @@ import {
   itemsConsumer,
   readDeadLetters,
 } from '../../test/fixtures.js';
-import { testNatsUrl, uniqueNamespace, waitFor } from '../../test/nats-test-env.js';
+import { testNatsUrl, uniqueNamespace, waitFor } from '@media-monitor/testing';
 import { currentCorrelationId } from '../correlation/correlation.context.js';
 import { MessagingError, PermanentError } from '../errors/messaging.errors.js';
 import { EventPublisher } from '../publish/event.publisher.js';
@@ -38,7 +38,7 @@ interface Recorder {
 class ItemsController {
   constructor(@Inject(RECORDER) private readonly recorder: Recorder) {}
 
-  @EventPattern(ItemCreatedV1.subject)
+  @OnEvent(ItemCreatedV1)
   async onCreated(@Payload() event: { id: string; n: number }, @Ctx() ctx: JetStreamContext): Promise<void> {
     if (event.n < 0) throw new PermanentError('items.negative', `item ${event.id} has a negative n`);
     this.recorder.created.push({

@@ -3,7 +3,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Registry } from 'prom-client';
 import { HEADERS } from '@media-monitor/contracts';
 import { ITEMS_STREAM, ItemCreatedV1, TEST_STREAMS, readStream } from '../../test/fixtures.js';
-import { testNatsUrl, uniqueNamespace } from '../../test/nats-test-env.js';
+import { testNatsUrl, uniqueNamespace } from '@media-monitor/testing';
 import { runWithCorrelationId } from '../correlation/correlation.context.js';
 import { InvalidMessageError, PublishFailedError } from '../errors/messaging.errors.js';
 import { MessagingMetrics } from '../metrics/messaging.metrics.js';

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { ItemCountQueryV1, capturingLogger } from '../../test/fixtures.js';
-import { testNatsUrl, uniqueNamespace } from '../../test/nats-test-env.js';
+import { testNatsUrl, uniqueNamespace } from '@media-monitor/testing';
 import { currentCorrelationId, runWithCorrelationId } from '../correlation/correlation.context.js';
 import { InvalidMessageError, MessagingError, QueryFailedError } from '../errors/messaging.errors.js';
 import { QueryClient } from './query.client.js';

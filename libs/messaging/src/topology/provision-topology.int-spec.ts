@@ -3,7 +3,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
 import { STREAM_DEFINITIONS } from '@media-monitor/contracts';
 import { ITEMS_STREAM, TEST_STREAMS, itemsConsumer } from '../../test/fixtures.js';
-import { testNatsUrl, uniqueNamespace } from '../../test/nats-test-env.js';
+import { testNatsUrl, uniqueNamespace } from '@media-monitor/testing';
 import { provisionTopology } from './provision-topology.js';
 
 describe('provisionTopology', () => {

@@ -26,9 +26,18 @@ export class MetricsRegistry {
     collectDefaultMetrics({ register: this.registry });
   }
 
+  private readonly included: Registry[] = [];
+
   /** Labels added to every series at scrape time, e.g. `{ service: 'trends' }`. */
   setDefaultLabels(labels: Record<string, string>): void {
     this.registry.setDefaultLabels(labels);
+    for (const registry of this.included) registry.setDefaultLabels(labels);
+  }
+
+  /** Serves another registry's metrics (e.g. the messaging library's) from the same endpoint. */
+  include(registry: Registry): void {
+    if (registry === this.registry || this.included.includes(registry)) return;
+    this.included.push(registry);
   }
 
   /** The content type of `exposition()`. */
@@ -37,7 +46,8 @@ export class MetricsRegistry {
   }
 
   /** Every metric in the Prometheus text exposition format. */
-  exposition(): Promise<string> {
-    return this.registry.metrics();
+  async exposition(): Promise<string> {
+    const parts = await Promise.all([this.registry, ...this.included].map((registry) => registry.metrics()));
+    return parts.join('\n');
   }
 }
