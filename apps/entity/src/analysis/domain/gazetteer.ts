@@ -1,5 +1,5 @@
 import type { EntityType } from '@media-monitor/contracts';
-import { tokenize, wordMatches, type Token } from './tokens.js';
+import { tokenize, wordMatches, type Token } from '@media-monitor/nlp';
 
 /** A real-world referent with every spelling the news uses for it, in Latin and Cyrillic. */
 export interface CanonicalEntity {

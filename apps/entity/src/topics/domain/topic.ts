@@ -1,4 +1,4 @@
-import { tokenize, wordMatches } from '../../analysis/domain/tokens.js';
+import { tokenize, wordMatches } from '@media-monitor/nlp';
 import type { EntityMatch } from '../../analysis/domain/gazetteer.js';
 
 /** A topic an analyst follows: it matches an article that names any of its entities or terms. */

@@ -1,5 +1,5 @@
 import type { Tone } from '@media-monitor/contracts';
-import { splitSentences } from './sentences.js';
+import { splitSentences } from '@media-monitor/nlp';
 import { documentTone, sentenceTone } from './tone.js';
 
 export interface ToneAnalysis {

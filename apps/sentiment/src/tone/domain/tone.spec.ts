@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { analyzeTone } from './analyze.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences } from '@media-monitor/nlp';
 import { sentenceTone } from './tone.js';
 
 describe('sentenceTone', () => {
