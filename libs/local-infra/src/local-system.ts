@@ -19,7 +19,7 @@ export interface LocalSystemOptions extends LocalStackOptions {
   logLevel?: string;
   /** Called with a line of progress for people watching. */
   onProgress?: (line: string) => void;
-  /** Readiness timeout per service, in milliseconds. */
+  /** Readiness timeout per service, in milliseconds (default 90 s: generous for a loaded machine). */
   readyTimeoutMs?: number;
 }
 
@@ -85,7 +85,7 @@ export class LocalSystem {
         child.start();
         const url = `http://127.0.0.1:${port}`;
         services.set(name, { name, url, process: child, logFile });
-        await waitForHttpOk(`${url}/health/ready`, options.readyTimeoutMs ?? 30_000).catch((error: Error) => {
+        await waitForHttpOk(`${url}/health/ready`, options.readyTimeoutMs ?? 90_000).catch((error: Error) => {
           throw new Error(`${name} did not become ready: ${error.message}; see ${logFile}`);
         });
         progress(`  ${name.padEnd(9)} ready at ${url}`);
