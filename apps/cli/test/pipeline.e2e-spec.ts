@@ -3,7 +3,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { CONSUMERS, HEADERS, STREAMS, SUBJECTS, type TopicTrendResponseV1 } from '@media-monitor/contracts';
+import {
+  CONSUMERS,
+  HEADERS,
+  STREAMS,
+  SUBJECTS,
+  type SeriesTrendResponseV1,
+  type TopTermsResponseV1,
+} from '@media-monitor/contracts';
 import { LocalSystem, repositoryRoot } from '@media-monitor/local-infra';
 import { uniqueNamespace, waitFor } from '@media-monitor/testing';
 
@@ -26,7 +33,7 @@ describe('the pipeline, end to end', () => {
       databasePrefix: ns.value.replace(/-/g, '_'),
       logLevel: 'warn',
     });
-  }, 120_000);
+  }, 360_000); // six services, each allowed 90 s to become ready on a loaded machine
 
   afterAll(async () => {
     await system?.stop();
@@ -41,10 +48,10 @@ describe('the pipeline, end to end', () => {
     return { status: res.status, json: await res.json() };
   }
 
-  async function trend(from: string, to: string): Promise<TopicTrendResponseV1> {
+  async function trend(from: string, to: string): Promise<SeriesTrendResponseV1> {
     const res = await fetch(`${system.url('gateway')}/v1/topics/bars/trends?interval=hour&from=${from}&to=${to}`);
     expect(res.status).toBe(200);
-    return (await res.json()) as TopicTrendResponseV1;
+    return (await res.json()) as SeriesTrendResponseV1;
   }
 
   (haveSamples ? it : it.skip)(
@@ -78,6 +85,27 @@ describe('the pipeline, end to end', () => {
       const hour = series.points.find((p) => p.bucketStart === '2026-11-20T10:00:00.000Z');
       expect(hour).toMatchObject({ articles: 1, toneCount: 1, articleIds: [articleId] });
       expect(series.points.filter((p) => p.articles > 0)).toHaveLength(1);
+
+      // The same numbers through the entity series and the CSV export, in the reader's time zone.
+      const gateway = system.url('gateway');
+      const day = '&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z';
+      const entity = await fetch(`${gateway}/v1/entities/unit:bars-kaliningrad/trends?interval=day${day}`);
+      expect(((await entity.json()) as SeriesTrendResponseV1).points[0]).toMatchObject({
+        articles: 1,
+        articleIds: [articleId],
+      });
+      const csv = await fetch(`${gateway}/v1/topics/bars/trends?interval=hour&tz=Europe/Kaliningrad&format=csv${day}`);
+      expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+      const rows = (await csv.text()).trim().split('\n');
+      expect(rows[0]).toBe(
+        'bucketStart,localStart,articles,stories,publishers,toneAvg,positive,negative,neutral,normalisedVolume',
+      );
+      expect(rows).toHaveLength(25);
+      expect(rows.find((l) => l.startsWith('2026-11-20T10:00:00.000Z'))).toMatch(
+        /^[^,]+,2026-11-20T12:00:00\+02:00,1,1,1,/,
+      );
+      const top = await fetch(`${gateway}/v1/topics/bars/top${day.replace('&', '?')}`);
+      expect(((await top.json()) as TopTermsResponseV1).sources).toEqual([{ id: 'e2e', articles: 1 }]);
     },
     60_000,
   );
@@ -98,6 +126,18 @@ describe('the pipeline, end to end', () => {
     );
     const body = (await res.json()) as { error: { code: string } };
     expect({ status: res.status, code: body.error.code }).toEqual({ status: 400, code: 'trends.invalid_range' });
+    for (const [query, code] of [
+      ['tz=Mars/Olympus', 'trends.invalid_time_zone'],
+      ['colour=blue', 'gateway.invalid_query'],
+      ['interval=week', 'gateway.invalid_query'],
+    ]) {
+      const answer = await fetch(`${system.url('gateway')}/v1/topics/bars/trends?${query}`);
+      expect({ query, status: answer.status, code: ((await answer.json()) as typeof body).error.code }).toEqual({
+        query,
+        status: 400,
+        code,
+      });
+    }
   });
 
   it('dead-letters a poison message on the article stream with its reason', async () => {

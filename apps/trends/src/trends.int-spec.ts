@@ -5,7 +5,9 @@ import {
   ArticleEntitiesV1,
   ArticleSentimentV1,
   CONSUMER_DEFINITIONS,
-  TopicTrendQueryV1,
+  SeriesTrendQueryV1,
+  ShareOfVoiceQueryV1,
+  TopTermsQueryV1,
   type ArticleEntitiesV1 as Entities,
   type ArticleSentimentV1 as Sentiment,
 } from '@media-monitor/contracts';
@@ -19,13 +21,23 @@ const ns = uniqueNamespace();
 const publishedAt = '2026-11-25T10:20:00.000Z';
 const id = (i: number) => i.toString(16).padStart(32, 'b');
 
-const entities = (i: number, topics: string[] = ['bars']): Entities => ({
+const entities = (
+  i: number,
+  topics: string[] = ['bars'],
+  over: { source?: string; storyId?: string; entityIds?: string[]; publishedAt?: string } = {},
+): Entities => ({
   articleId: id(i),
-  publishedAt,
+  publishedAt: over.publishedAt ?? publishedAt,
   language: 'en',
-  source: { id: 'wire' },
+  source: { id: over.source ?? 'wire' },
+  ...(over.storyId ? { storyId: over.storyId } : {}),
   analyzer: { name: 'test', version: '1' },
-  entities: [{ entityId: 'unit:bars', name: 'BARS', type: 'UNIT', mentions: [{ text: 'BARS', start: 0, end: 4 }] }],
+  entities: (over.entityIds ?? ['unit:bars']).map((entityId) => ({
+    entityId,
+    name: entityId,
+    type: 'UNIT' as const,
+    mentions: [{ text: 'BARS', start: 0, end: 4 }],
+  })),
   topics: topics.map((topicId) => ({ topicId, matched: ['BARS'] })),
 });
 const sentiment = (i: number, score: number): Sentiment => ({
@@ -68,11 +80,12 @@ describe('trends service (real NATS consumer, real FerretDB)', () => {
   });
 
   const hourPoint = async (topicId = 'bars') => {
-    const trend = await queries.request(TopicTrendQueryV1, {
-      topicId,
+    const trend = await queries.request(SeriesTrendQueryV1, {
+      series: { kind: 'topic', id: topicId },
       from: '2026-11-25T09:00:00Z',
       to: '2026-11-25T12:00:00Z',
       interval: 'hour',
+      timeZone: 'UTC',
     });
     expect(trend.points.map((p) => p.bucketStart)).toEqual([
       '2026-11-25T09:00:00.000Z',
@@ -133,13 +146,119 @@ describe('trends service (real NATS consumer, real FerretDB)', () => {
 
   it('answers an invalid range with a stable error code', async () => {
     await expect(
-      queries.request(TopicTrendQueryV1, {
-        topicId: 'bars',
+      queries.request(SeriesTrendQueryV1, {
+        series: { kind: 'topic', id: 'bars' },
         from: '2026-11-25T12:00:00Z',
         to: '2026-11-25T09:00:00Z',
         interval: 'hour',
+        timeZone: 'UTC',
       }),
     ).rejects.toMatchObject({ code: 'trends.invalid_range' });
+    await expect(
+      queries.request(SeriesTrendQueryV1, {
+        series: { kind: 'topic', id: 'bars' },
+        from: '2026-11-25T09:00:00Z',
+        to: '2026-11-25T12:00:00Z',
+        interval: 'day',
+        timeZone: 'Mars/Olympus',
+      }),
+    ).rejects.toMatchObject({ code: 'trends.invalid_time_zone' });
+  });
+
+  it('counts stories, publishers, entities, sources and normalised volume; groups days in a time zone', async () => {
+    // A wire story carried by two outlets, an unrelated story, and an off-topic article from one outlet.
+    const story = id(300);
+    const at = '2026-11-25T22:30:00.000Z'; // 25 Nov in UTC, 26 Nov in Moscow (UTC+3)
+    const articles = [
+      entities(301, ['sov-a'], {
+        source: 'tass.ru',
+        storyId: story,
+        entityIds: ['unit:bars-kursk', 'loc:kursk'],
+        publishedAt: at,
+      }),
+      entities(302, ['sov-a'], { source: 'ria.ru', storyId: story, entityIds: ['unit:bars-kursk'], publishedAt: at }),
+      entities(303, ['sov-a', 'sov-b'], { source: 'tass.ru', entityIds: ['loc:kursk'], publishedAt: at }),
+      entities(304, [], { source: 'tass.ru', entityIds: [], publishedAt: at }),
+    ];
+    for (const a of articles) {
+      await publisher.publish(ArticleEntitiesV1, a, { msgId: `e-${a.articleId}` });
+      await publisher.publish(
+        ArticleSentimentV1,
+        { ...sentiment(0, 0.5), articleId: a.articleId, publishedAt: at },
+        {
+          msgId: `s-${a.articleId}`,
+        },
+      );
+    }
+    await settled();
+    const range = {
+      from: '2026-11-25T22:00:00Z',
+      to: '2026-11-25T23:00:00Z',
+      interval: 'hour' as const,
+      timeZone: 'UTC',
+    };
+    const topicTrend = await queries.request(SeriesTrendQueryV1, { series: { kind: 'topic', id: 'sov-a' }, ...range });
+    expect(topicTrend.points).toHaveLength(1);
+    // 3 topic articles over 4 articles from tass.ru and ria.ru in that hour.
+    expect(topicTrend.points[0]).toMatchObject({ articles: 3, stories: 2, publishers: 2, normalisedVolume: 0.75 });
+
+    const entityTrend = await queries.request(SeriesTrendQueryV1, {
+      series: { kind: 'entity', id: 'unit:bars-kursk' },
+      ...range,
+    });
+    expect(entityTrend.points[0]).toMatchObject({ articles: 2, stories: 1, publishers: 2 });
+
+    const top = await queries.request(TopTermsQueryV1, {
+      series: { kind: 'topic', id: 'sov-a' },
+      from: range.from,
+      to: range.to,
+      limit: 10,
+    });
+    expect(top.entities).toEqual([
+      { id: 'loc:kursk', articles: 2 },
+      { id: 'unit:bars-kursk', articles: 2 },
+    ]);
+    expect(top.sources).toEqual([
+      { id: 'tass.ru', articles: 2 },
+      { id: 'ria.ru', articles: 1 },
+    ]);
+    const coMentions = await queries.request(TopTermsQueryV1, {
+      series: { kind: 'entity', id: 'unit:bars-kursk' },
+      from: range.from,
+      to: range.to,
+      limit: 10,
+    });
+    expect(coMentions.entities).toEqual([{ id: 'loc:kursk', articles: 1 }]);
+
+    const share = await queries.request(ShareOfVoiceQueryV1, { topicIds: ['sov-a', 'sov-b'], ...range });
+    expect(share.points[0]).toMatchObject({
+      total: 4,
+      topics: [
+        { topicId: 'sov-a', articles: 3, share: 0.75 },
+        { topicId: 'sov-b', articles: 1, share: 0.25 },
+      ],
+    });
+
+    const days = { from: '2026-11-25T00:00:00Z', to: '2026-11-27T00:00:00Z', interval: 'day' as const };
+    const utcDays = await queries.request(SeriesTrendQueryV1, {
+      series: { kind: 'topic', id: 'sov-a' },
+      ...days,
+      timeZone: 'UTC',
+    });
+    expect(utcDays.points.map((p) => [p.localStart, p.articles])).toEqual([
+      ['2026-11-25T00:00:00Z', 3],
+      ['2026-11-26T00:00:00Z', 0],
+    ]);
+    const moscowDays = await queries.request(SeriesTrendQueryV1, {
+      series: { kind: 'topic', id: 'sov-a' },
+      ...days,
+      timeZone: 'Europe/Moscow',
+    });
+    expect(moscowDays.points.map((p) => [p.localStart, p.articles, p.stories])).toEqual([
+      ['2026-11-25T00:00:00+03:00', 0, 0],
+      ['2026-11-26T00:00:00+03:00', 3, 2],
+      ['2026-11-27T00:00:00+03:00', 0, 0], // local days that overlap [from, to)
+    ]);
   });
 
   it('reports readiness of NATS, its consumer and the store, and Prometheus metrics of the consumer', async () => {

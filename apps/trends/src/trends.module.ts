@@ -7,14 +7,18 @@ import { AnalysisHandler } from './aggregation/infrastructure/analysis.handler.j
 import { JetStreamAnalysisPublisher } from './aggregation/infrastructure/jetstream-analysis.publisher.js';
 import { MongoAnalysisJoinRepository } from './aggregation/infrastructure/mongo-analysis-join.repository.js';
 import { MongoBucketRepository } from './aggregation/infrastructure/mongo-bucket.repository.js';
-import { GetTopicTrendUseCase } from './queries/get-topic-trend.use-case.js';
-import { TopicTrendResponder } from './queries/topic-trend.responder.js';
+import { SeriesTrendUseCase } from './queries/series-trend.use-case.js';
+import { ShareOfVoiceUseCase } from './queries/share-of-voice.use-case.js';
+import { TopTermsUseCase } from './queries/top-terms.use-case.js';
+import { TrendsResponder } from './queries/trends.responder.js';
 
 @Module({
-  controllers: [AnalysisHandler, TopicTrendResponder],
+  controllers: [AnalysisHandler, TrendsResponder],
   providers: [
     RecordAnalysisUseCase,
-    GetTopicTrendUseCase,
+    SeriesTrendUseCase,
+    TopTermsUseCase,
+    ShareOfVoiceUseCase,
     { provide: ANALYSIS_JOIN_REPOSITORY, useClass: MongoAnalysisJoinRepository },
     { provide: BUCKET_REPOSITORY, useClass: MongoBucketRepository },
     { provide: ANALYSIS_PUBLISHER, useClass: JetStreamAnalysisPublisher },

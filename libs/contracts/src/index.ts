@@ -8,4 +8,4 @@ export * from './events/article-entities.v1.js';
 export * from './events/article-sentiment.v1.js';
 export * from './events/article-analyzed.v1.js';
 export * from './events/alert-raised.v1.js';
-export * from './queries/topic-trend.v1.js';
+export * from './queries/trends.v1.js';

@@ -10,7 +10,9 @@ export const SUBJECTS = {
   alertRaisedV1: 'alert.raised.v1',
   /** Dead letters are published to `<deadLetterPrefix>.<durable>`. */
   deadLetterPrefix: 'deadletter',
-  topicTrendQueryV1: 'trends.topic-trend.v1',
+  seriesTrendQueryV1: 'trends.series-trend.v1',
+  topTermsQueryV1: 'trends.top-terms.v1',
+  shareOfVoiceQueryV1: 'trends.share-of-voice.v1',
   topicGetQueryV1: 'entity.topic-get.v1',
   deadLetterListQueryV1: 'ops.dead-letters.v1',
 } as const;

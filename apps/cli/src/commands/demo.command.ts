@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { TopicTrendResponseV1 } from '@media-monitor/contracts';
+import type { SeriesTrendResponseV1, TopTermsResponseV1 } from '@media-monitor/contracts';
 import { LocalSystem } from '@media-monitor/local-infra';
 import { bundledDemoArticles, sharedSampleArticles } from './demo-articles.js';
-import { formatTrend } from './trend-table.js';
+import { formatTopTerms, formatTrend } from './trend-table.js';
 
 export interface DemoOptions {
   exit: boolean;
@@ -24,15 +24,15 @@ async function postJson(url: string, body: unknown): Promise<unknown> {
 }
 
 /** Polls the trend until its total stops changing (the pipeline has caught up); timeoutMs in milliseconds. */
-async function settledTrend(url: string, timeoutMs: number): Promise<TopicTrendResponseV1> {
+async function settledTrend(url: string, timeoutMs: number): Promise<SeriesTrendResponseV1> {
   const deadline = Date.now() + timeoutMs;
   let last = -1;
   let stableFor = 0;
-  let trend: TopicTrendResponseV1 | undefined;
+  let trend: SeriesTrendResponseV1 | undefined;
   while (Date.now() < deadline) {
     const res = await fetch(url);
     if (res.ok) {
-      trend = (await res.json()) as TopicTrendResponseV1;
+      trend = (await res.json()) as SeriesTrendResponseV1;
       const total = trend.points.reduce((n, p) => n + p.articles, 0);
       stableFor = total > 0 && total === last ? stableFor + 1 : 0;
       last = total;
@@ -75,9 +75,14 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     say();
     say(`Topic "bars" (Regional defence units (BARS)), last 24 hours:`);
     say(formatTrend(trend));
+    const topUrl = `${gateway}/v1/topics/bars/top?limit=5`;
+    const top = await fetch(topUrl);
+    if (top.ok) say(formatTopTerms((await top.json()) as TopTermsResponseV1));
     say();
     say(`Gateway: ${gateway}`);
     say(`  curl '${trendUrl}'`);
+    say(`  curl '${topUrl}'`);
+    say(`  curl '${gateway}/v1/entities/unit:bars-kaliningrad/trends?interval=day&tz=Europe/Kaliningrad&format=csv'`);
     say(`Logs and data: ${system.stack.dataDir}`);
     if (!options.exit) {
       say();

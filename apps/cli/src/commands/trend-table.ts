@@ -1,7 +1,7 @@
-import type { TopicTrendResponseV1 } from '@media-monitor/contracts';
+import type { SeriesTrendResponseV1, TopTermsResponseV1 } from '@media-monitor/contracts';
 
-/** A terminal table of a trend: one row per hour with articles, a bar, and tone. */
-export function formatTrend(trend: TopicTrendResponseV1): string {
+/** A terminal table of a trend: one row per non-empty bucket with articles, a bar, stories, publishers and tone. */
+export function formatTrend(trend: SeriesTrendResponseV1): string {
   const max = Math.max(1, ...trend.points.map((p) => p.articles));
   const rows = trend.points
     .filter((p, i, all) => p.articles > 0 || i === all.length - 1)
@@ -9,8 +9,20 @@ export function formatTrend(trend: TopicTrendResponseV1): string {
       const hour = p.bucketStart.slice(0, 16).replace('T', ' ');
       const bar = '█'.repeat(Math.round((p.articles / max) * 20)).padEnd(20);
       const tone = p.toneAvg === null ? '   n/a' : p.toneAvg.toFixed(2).padStart(6);
-      return `  ${hour}Z  ${String(p.articles).padStart(4)}  ${bar}  tone ${tone}  (+${p.positive} / 0:${p.neutral} / -${p.negative})`;
+      const counts = `${String(p.articles).padStart(4)} ${String(p.stories).padStart(7)} ${String(p.publishers).padStart(10)}`;
+      return `  ${hour}Z  ${counts}  ${bar}  tone ${tone}  (+${p.positive} / 0:${p.neutral} / -${p.negative})`;
     });
   const total = trend.points.reduce((n, p) => n + p.articles, 0);
-  return [`  hour (UTC)         articles                    tone`, ...rows, `  total: ${total} article(s)`].join('\n');
+  return [
+    `  ${trend.interval} (UTC)         articles stories publishers                        tone`,
+    ...rows,
+    `  total: ${total} article(s)`,
+  ].join('\n');
+}
+
+/** The top entities and sources of a topic, one line each. */
+export function formatTopTerms(top: TopTermsResponseV1): string {
+  const list = (terms: TopTermsResponseV1['entities']) =>
+    terms.length === 0 ? 'none' : terms.map((t) => `${t.id} (${t.articles})`).join(', ');
+  return [`  top entities: ${list(top.entities)}`, `  top sources:  ${list(top.sources)}`].join('\n');
 }

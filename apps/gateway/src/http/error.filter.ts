@@ -8,6 +8,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   'messaging.timeout': 504,
   'query.invalid_request': 400,
   'trends.invalid_range': 400,
+  'trends.invalid_time_zone': 400,
+  'trends.interval_unavailable': 400,
 };
 
 /** Every error leaves the gateway as `{ error: { code, message } }`, never with a stack trace. */

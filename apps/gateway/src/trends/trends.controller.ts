@@ -1,19 +1,117 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { TopicTrendQueryV1, type TopicTrendResponseV1 } from '@media-monitor/contracts';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import {
+  SeriesTrendQueryV1,
+  ShareOfVoiceQueryV1,
+  TopTermsQueryV1,
+  type SeriesTrendResponseV1,
+  type ShareOfVoiceResponseV1,
+  type TopTermsResponseV1,
+  type TrendSeries,
+} from '@media-monitor/contracts';
 import { QueryClient } from '@media-monitor/messaging';
+import { sendCsv } from '../http/csv.js';
 import { parseOrThrow } from '../http/validation.js';
-import { TopicIdSchema, TrendQuerySchema } from './trend-query.schema.js';
+import {
+  EntityIdSchema,
+  ShareOfVoiceQuerySchema,
+  TopTermsQuerySchema,
+  TopicIdSchema,
+  TrendQuerySchema,
+} from './trend-query.schema.js';
 
-/** Topic trend series, answered by the trends service over NATS request-reply. */
-@Controller('v1/topics')
+const QUERY_TIMEOUT_MS = 5_000;
+const TREND_COLUMNS = [
+  'bucketStart',
+  'localStart',
+  'articles',
+  'stories',
+  'publishers',
+  'toneAvg',
+  'positive',
+  'negative',
+  'neutral',
+  'normalisedVolume',
+] as const;
+
+/** Trend series, top terms and share of voice, answered by the trends service over NATS request-reply. */
+@Controller('v1')
 export class TrendsController {
   constructor(private readonly queries: QueryClient) {}
 
-  /** Hourly volume and tone of a topic; each point lists the articles behind it. */
-  @Get(':topicId/trends')
-  async trend(@Param('topicId') topicId: string, @Query() query: unknown): Promise<TopicTrendResponseV1> {
+  /** Volume, unique stories, publishers, tone and normalised volume of a topic; each point lists its articles. */
+  @Get('topics/:topicId/trends')
+  topicTrend(
+    @Param('topicId') topicId: string,
+    @Query() query: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SeriesTrendResponseV1 | string> {
     const id = parseOrThrow(TopicIdSchema, topicId, 'gateway.invalid_topic_id');
-    const range = parseOrThrow(TrendQuerySchema, query ?? {}, 'gateway.invalid_query');
-    return this.queries.request(TopicTrendQueryV1, { topicId: id, ...range }, { timeoutMs: 5000 });
+    return this.trend({ kind: 'topic', id }, query, reply);
+  }
+
+  /** The same series for one canonical entity (all its aliases, in every script). */
+  @Get('entities/:entityId/trends')
+  entityTrend(
+    @Param('entityId') entityId: string,
+    @Query() query: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SeriesTrendResponseV1 | string> {
+    const id = parseOrThrow(EntityIdSchema, entityId, 'gateway.invalid_entity_id');
+    return this.trend({ kind: 'entity', id }, query, reply);
+  }
+
+  /** The entities and sources most present in a topic's articles. */
+  @Get('topics/:topicId/top')
+  topicTop(@Param('topicId') topicId: string, @Query() query: unknown): Promise<TopTermsResponseV1> {
+    const id = parseOrThrow(TopicIdSchema, topicId, 'gateway.invalid_topic_id');
+    return this.top({ kind: 'topic', id }, query);
+  }
+
+  /** The entities mentioned together with an entity, and the sources that carried it. */
+  @Get('entities/:entityId/co-mentions')
+  entityCoMentions(@Param('entityId') entityId: string, @Query() query: unknown): Promise<TopTermsResponseV1> {
+    const id = parseOrThrow(EntityIdSchema, entityId, 'gateway.invalid_entity_id');
+    return this.top({ kind: 'entity', id }, query);
+  }
+
+  /** Each topic's share of the coverage of several topics. */
+  @Get('share-of-voice')
+  async shareOfVoice(
+    @Query() query: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ShareOfVoiceResponseV1 | string> {
+    const { format, ...request } = parseOrThrow(ShareOfVoiceQuerySchema, query ?? {}, 'gateway.invalid_query');
+    const answer = await this.queries.request(ShareOfVoiceQueryV1, request, { timeoutMs: QUERY_TIMEOUT_MS });
+    if (format === 'json') return answer;
+    const rows = answer.points.flatMap((p) =>
+      p.topics.map((t) => ({ bucketStart: p.bucketStart, localStart: p.localStart, total: p.total, ...t })),
+    );
+    return sendCsv(
+      reply,
+      'share-of-voice',
+      ['bucketStart', 'localStart', 'topicId', 'articles', 'share', 'total'],
+      rows,
+    );
+  }
+
+  private async trend(
+    series: TrendSeries,
+    query: unknown,
+    reply: FastifyReply,
+  ): Promise<SeriesTrendResponseV1 | string> {
+    const { format, ...range } = parseOrThrow(TrendQuerySchema, query ?? {}, 'gateway.invalid_query');
+    const answer = await this.queries.request(
+      SeriesTrendQueryV1,
+      { series, ...range },
+      { timeoutMs: QUERY_TIMEOUT_MS },
+    );
+    if (format === 'json') return answer;
+    return sendCsv(reply, `${series.kind}-${series.id}-${range.interval}`, TREND_COLUMNS, answer.points);
+  }
+
+  private top(series: TrendSeries, query: unknown): Promise<TopTermsResponseV1> {
+    const request = parseOrThrow(TopTermsQuerySchema, query ?? {}, 'gateway.invalid_query');
+    return this.queries.request(TopTermsQueryV1, { series, ...request }, { timeoutMs: QUERY_TIMEOUT_MS });
   }
 }

@@ -11,6 +11,8 @@ export const ArticleAnalyzedV1 = defineEvent(
     publishedAt: IsoDateTime,
     language: LanguageCode,
     source: SourceRef,
+    /** The story (near-duplicate cluster) of the article; its own id when it has none. */
+    storyId: ArticleId,
     topicIds: z.array(z.string().min(1)),
     entityIds: z.array(z.string().min(1)),
     tone: Tone,

@@ -17,6 +17,8 @@ export const ArticleEntitiesV1 = defineEvent(
     publishedAt: IsoDateTime,
     language: LanguageCode,
     source: SourceRef,
+    /** Copied from article.ingested.v1; absent: the article is a story of its own. */
+    storyId: ArticleId.optional(),
     analyzer: AnalyzerRef,
     entities: z.array(
       z.strictObject({

@@ -17,6 +17,8 @@ export const ArticleIngestedV1 = defineEvent(
     source: SourceRef,
     /** SHA-256 of the normalised title and body, hex. */
     contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The story (near-duplicate cluster) the article belongs to; absent: a story of its own. */
+    storyId: ArticleId.optional(),
   }),
 );
 export type ArticleIngestedV1 = z.infer<typeof ArticleIngestedV1.schema>;

@@ -7,6 +7,7 @@ const article: ArticleAnalyzedV1 = {
   publishedAt: '2026-11-25T08:00:00.000Z',
   language: 'en',
   source: { id: 'example', name: 'Example News' },
+  storyId: 'a'.repeat(32),
   topicIds: ['bars'],
   entityIds: ['unit:bars'],
   tone: { score: -0.4, label: 'negative', confidence: 0.7 },

@@ -27,6 +27,7 @@ export class AnalyzeArticleUseCase {
       publishedAt: article.publishedAt,
       language: article.language,
       source: article.source,
+      ...(article.storyId ? { storyId: article.storyId } : {}),
       analyzer: { ...ANALYZER },
       entities,
       topics,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ArticleEntitiesV1, ArticleSentimentV1 } from '@media-monitor/contracts';
-import { hourStart } from '../domain/buckets.js';
+import { contributionsOf } from '../domain/contributions.js';
 import { completeAnalysis, entitiesPart, sentimentPart, type JoinedAnalysis } from '../domain/joined-analysis.js';
 import { ANALYSIS_JOIN_REPOSITORY, type AnalysisJoinRepository } from './analysis-join.repository.js';
 import { ANALYSIS_PUBLISHER, type AnalysisPublisher } from './analysis.publisher.js';
@@ -10,7 +10,8 @@ export type RecordOutcome = 'waiting-for-other-half' | 'counted';
 
 /**
  * Joins the entity and sentiment analyses of an article and, once both are present, counts
- * the article once into the hourly bucket of every matching topic, then announces it.
+ * the article once into every bucket of its topics, entities, source and the global series,
+ * then announces it.
  * Every step is idempotent, so a redelivery of either event, or both arriving at once on
  * two replicas, cannot count an article twice.
  */
@@ -33,10 +34,9 @@ export class RecordAnalysisUseCase {
   private async record(articleId: string, half: Partial<Omit<JoinedAnalysis, 'articleId'>>): Promise<RecordOutcome> {
     const complete = completeAnalysis(await this.joins.saveHalf(articleId, half));
     if (!complete) return 'waiting-for-other-half';
-    const start = hourStart(new Date(complete.publishedAt));
-    for (const topicId of complete.topicIds) {
-      await this.buckets.addToTopicHour(topicId, start, articleId, complete.tone);
-    }
+    // Each bucket write is guarded by the article id, so a retry after a partial failure
+    // completes the missing ones and skips the rest.
+    await Promise.all(contributionsOf(complete).map((c) => this.buckets.add(c, articleId)));
     const now = new Date();
     await this.publisher.publishAnalyzed(complete, now);
     await this.joins.markCounted(articleId, now);

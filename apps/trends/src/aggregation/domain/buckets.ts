@@ -1,18 +1,44 @@
-const HOUR_MS = 3_600_000;
+import type { TrendInterval, TrendSeries } from '@media-monitor/contracts';
 
-/** Start of the UTC hour that contains the instant. */
-export function hourStart(instant: Date): Date {
-  return new Date(Math.floor(instant.getTime() / HOUR_MS) * HOUR_MS);
+export const INTERVAL_MS: Record<TrendInterval, number> = {
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+};
+
+/** Start of the UTC bucket of this width that contains the instant. */
+export function bucketStart(interval: TrendInterval, instant: Date): Date {
+  const width = INTERVAL_MS[interval];
+  return new Date(Math.floor(instant.getTime() / width) * width);
 }
 
-/** The natural key of a topic's hourly bucket. */
-export function topicHourKey(topicId: string, start: Date): string {
-  return `topic:${topicId}|hour|${start.toISOString()}`;
-}
-
-/** Every hour start in [from, to), for filling empty buckets with zeros. */
-export function hourStarts(from: Date, to: Date): Date[] {
+/** Every UTC bucket start in [from, to), for filling empty buckets with zeros. */
+export function bucketStarts(interval: TrendInterval, from: Date, to: Date): Date[] {
   const starts: Date[] = [];
-  for (let t = hourStart(from).getTime(); t < to.getTime(); t += HOUR_MS) starts.push(new Date(t));
+  const width = INTERVAL_MS[interval];
+  for (let t = bucketStart(interval, from).getTime(); t < to.getTime(); t += width) starts.push(new Date(t));
   return starts;
+}
+
+/** `topic:bars`, `entity:unit:bars-kursk`, `source:tass.ru`, `all:*`. */
+export function seriesKey(series: TrendSeries): string {
+  return `${series.kind}:${series.id}`;
+}
+
+/** The natural key (`_id`) of one bucket document. */
+export function bucketKey(series: TrendSeries, interval: TrendInterval, start: Date): string {
+  return `${seriesKey(series)}|${interval}|${start.toISOString()}`;
+}
+
+/**
+ * Entity and source ids become field names of the per-bucket count maps; MongoDB field names
+ * must not contain "." or start with "$", so those characters (and the escape "%") are
+ * percent-encoded.
+ */
+export function encodeFieldName(id: string): string {
+  return id.replace(/[%.$]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+export function decodeFieldName(field: string): string {
+  return field.replace(/%(25|2E|24)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

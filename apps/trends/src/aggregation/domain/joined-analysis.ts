@@ -3,7 +3,9 @@ import type { ArticleEntitiesV1, ArticleSentimentV1, Tone } from '@media-monitor
 /** What trends keeps of one article until both analyses have arrived. */
 export interface JoinedAnalysis {
   articleId: string;
-  entities?: Pick<ArticleEntitiesV1, 'publishedAt' | 'language' | 'source' | 'topics'> & { entityIds: string[] };
+  entities?: Pick<ArticleEntitiesV1, 'publishedAt' | 'language' | 'source' | 'topics' | 'storyId'> & {
+    entityIds: string[];
+  };
   sentiment?: { document: Tone };
 }
 
@@ -12,6 +14,8 @@ export interface CompleteAnalysis {
   publishedAt: string;
   language: string;
   source: ArticleEntitiesV1['source'];
+  /** The article's story; an article without one is a story of its own. */
+  storyId: string;
   topicIds: string[];
   entityIds: string[];
   tone: Tone;
@@ -26,6 +30,7 @@ export function completeAnalysis(joined: JoinedAnalysis): CompleteAnalysis | und
     publishedAt: entities.publishedAt,
     language: entities.language,
     source: entities.source,
+    storyId: entities.storyId ?? joined.articleId,
     topicIds: entities.topics.map((t) => t.topicId),
     entityIds: entities.entityIds,
     tone: sentiment.document,
@@ -38,6 +43,7 @@ export function entitiesPart(event: ArticleEntitiesV1): NonNullable<JoinedAnalys
     publishedAt: event.publishedAt,
     language: event.language,
     source: event.source,
+    ...(event.storyId ? { storyId: event.storyId } : {}),
     topics: event.topics,
     entityIds: event.entities.map((e) => e.entityId),
   };

@@ -1,41 +1,73 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
-import type { Tone } from '@media-monitor/contracts';
+import type { TrendInterval, TrendSeries } from '@media-monitor/contracts';
 import { KeySerializer, MONGO_CONNECTION, guardedIncrement } from '@media-monitor/persistence';
 import type { BucketRepository, BucketRow } from '../application/bucket.repository.js';
-import { topicHourKey } from '../domain/buckets.js';
-import { TOPIC_BUCKET_MODEL, topicBucketSchema, type TopicBucketDocument } from './trends.schemas.js';
+import { bucketKey, decodeFieldName, encodeFieldName, seriesKey } from '../domain/buckets.js';
+import type { BucketContribution } from '../domain/contributions.js';
+import { BUCKET_MODEL, bucketSchema, type BucketDocument } from './trends.schemas.js';
+
+function decodeMap(map: Record<string, number> | undefined): Map<string, number> {
+  return new Map(Object.entries(map ?? {}).map(([field, count]) => [decodeFieldName(field), count]));
+}
 
 @Injectable()
 export class MongoBucketRepository implements BucketRepository {
-  private readonly model: Model<TopicBucketDocument>;
+  private readonly model: Model<BucketDocument>;
   /** One write at a time per bucket document (see KeySerializer: FerretDB v1 loses concurrent updates). */
   private readonly writes = new KeySerializer();
 
   constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
-    this.model =
-      connection.models[TOPIC_BUCKET_MODEL] ??
-      connection.model<TopicBucketDocument>(TOPIC_BUCKET_MODEL, topicBucketSchema);
+    this.model = connection.models[BUCKET_MODEL] ?? connection.model<BucketDocument>(BUCKET_MODEL, bucketSchema);
   }
 
-  addToTopicHour(topicId: string, start: Date, articleId: string, tone: Tone): Promise<'applied' | 'already-applied'> {
-    const key = topicHourKey(topicId, start);
+  add(c: BucketContribution, articleId: string): Promise<'applied' | 'already-applied'> {
+    const key = bucketKey(c.series, c.interval, c.start);
+    const inc: Record<string, number> = {
+      articles: 1,
+      toneSum: c.tone.score,
+      toneCount: 1,
+      [c.tone.label]: 1,
+    };
+    if (c.countSource) inc[`sources.${encodeFieldName(c.sourceId)}`] = 1;
+    for (const entityId of c.entityIds) inc[`entities.${encodeFieldName(entityId)}`] = 1;
     return this.writes.run(key, () =>
       guardedIncrement(this.model, {
         key: { _id: key },
         contributionId: articleId,
         guardField: 'articleIds',
-        inc: { articles: 1, toneSum: tone.score, toneCount: 1, [tone.label]: 1 },
-        setOnInsert: { topicId, interval: 'hour', bucketStart: start },
+        inc,
+        addToSet: { storyIds: c.storyId, sourceIds: c.sourceId },
+        setOnInsert: { series: seriesKey(c.series), interval: c.interval, bucketStart: c.start },
       }),
     );
   }
 
-  async findTopicHours(topicId: string, from: Date, to: Date): Promise<BucketRow[]> {
+  async find(series: readonly TrendSeries[], interval: TrendInterval, from: Date, to: Date): Promise<BucketRow[]> {
+    if (series.length === 0) return [];
+    const keys = series.map(seriesKey);
     const docs = await this.model
-      .find({ topicId, interval: 'hour', bucketStart: { $gte: from, $lt: to } })
+      .find({
+        series: keys.length === 1 ? keys[0] : { $in: keys },
+        interval,
+        bucketStart: { $gte: from, $lt: to },
+      })
       .sort({ bucketStart: 1 })
-      .lean<TopicBucketDocument[]>();
-    return docs.map(({ _id, topicId: _t, interval: _i, ...row }) => row);
+      .lean<BucketDocument[]>();
+    return docs.map((doc) => ({
+      seriesKey: doc.series,
+      bucketStart: doc.bucketStart,
+      articles: doc.articles,
+      toneSum: doc.toneSum,
+      toneCount: doc.toneCount,
+      positive: doc.positive,
+      negative: doc.negative,
+      neutral: doc.neutral,
+      articleIds: doc.articleIds,
+      storyIds: doc.storyIds ?? [],
+      sourceIds: doc.sourceIds ?? [],
+      sources: decodeMap(doc.sources),
+      entities: decodeMap(doc.entities),
+    }));
   }
 }

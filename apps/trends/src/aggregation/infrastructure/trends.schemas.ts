@@ -6,6 +6,7 @@ export interface JoinDocument {
     publishedAt: string;
     language: string;
     source: { id: string; name?: string };
+    storyId?: string;
     topics: Array<{ topicId: string; matched: string[] }>;
     entityIds: string[];
   };
@@ -19,10 +20,11 @@ export const joinSchema = new mongoose.Schema<JoinDocument>(
   { collection: 'analysis_joins', versionKey: false },
 );
 
-export interface TopicBucketDocument {
+export interface BucketDocument {
   _id: string;
-  topicId: string;
-  interval: 'hour';
+  /** `topic:<id>`, `entity:<id>`, `source:<id>` or `all:*`. */
+  series: string;
+  interval: 'minute' | 'hour' | 'day';
   bucketStart: Date;
   articles: number;
   toneSum: number;
@@ -32,13 +34,19 @@ export interface TopicBucketDocument {
   neutral: number;
   /** The articles counted here: the guard against double counting and the trace behind the numbers. */
   articleIds: string[];
+  storyIds: string[];
+  sourceIds: string[];
+  /** Articles per source (encoded source id → count); topic and entity buckets. */
+  sources?: Record<string, number>;
+  /** Articles per mentioned entity (encoded entity id → count); topic and entity day buckets. */
+  entities?: Record<string, number>;
 }
 
-export const TOPIC_BUCKET_MODEL = 'TopicBucket';
-export const topicBucketSchema = new mongoose.Schema<TopicBucketDocument>(
+export const BUCKET_MODEL = 'Bucket';
+export const bucketSchema = new mongoose.Schema<BucketDocument>(
   {
     _id: String,
-    topicId: { type: String, required: true },
+    series: { type: String, required: true },
     interval: { type: String, required: true },
     bucketStart: { type: Date, required: true },
     articles: { type: Number, default: 0 },
@@ -48,7 +56,12 @@ export const topicBucketSchema = new mongoose.Schema<TopicBucketDocument>(
     negative: { type: Number, default: 0 },
     neutral: { type: Number, default: 0 },
     articleIds: { type: [String], default: [] },
+    storyIds: { type: [String], default: [] },
+    sourceIds: { type: [String], default: [] },
+    // No defaults on the maps: a default in $setOnInsert would conflict with $inc of their fields.
+    sources: mongoose.Schema.Types.Mixed,
+    entities: mongoose.Schema.Types.Mixed,
   },
-  { collection: 'topic_buckets', versionKey: false },
+  { collection: 'buckets', versionKey: false, minimize: false },
 );
-topicBucketSchema.index({ topicId: 1, interval: 1, bucketStart: 1 });
+bucketSchema.index({ series: 1, interval: 1, bucketStart: 1 });

@@ -1,0 +1,106 @@
+import type { TrendPoint } from '@media-monitor/contracts';
+import type { BucketRow } from '../../aggregation/application/bucket.repository.js';
+import { localStart, type OutputBucket } from './bucket-plan.js';
+
+/** The stored rows that fall into one output bucket, added up. */
+export interface MergedBucket {
+  articles: number;
+  toneSum: number;
+  toneCount: number;
+  positive: number;
+  negative: number;
+  neutral: number;
+  articleIds: string[];
+  storyIds: Set<string>;
+  sourceIds: Set<string>;
+  sources: Map<string, number>;
+  entities: Map<string, number>;
+}
+
+function addCounts(into: Map<string, number>, from: Map<string, number>): void {
+  for (const [id, count] of from) into.set(id, (into.get(id) ?? 0) + count);
+}
+
+/**
+ * Adds up rows of one series. Unique stories and publishers are unions of the rows' sets, not
+ * sums: a story told in two hours of one day is one story that day.
+ */
+export function mergeRows(rows: readonly BucketRow[]): MergedBucket {
+  const merged: MergedBucket = {
+    articles: 0,
+    toneSum: 0,
+    toneCount: 0,
+    positive: 0,
+    negative: 0,
+    neutral: 0,
+    articleIds: [],
+    storyIds: new Set(),
+    sourceIds: new Set(),
+    sources: new Map(),
+    entities: new Map(),
+  };
+  for (const row of rows) {
+    merged.articles += row.articles;
+    merged.toneSum += row.toneSum;
+    merged.toneCount += row.toneCount;
+    merged.positive += row.positive;
+    merged.negative += row.negative;
+    merged.neutral += row.neutral;
+    merged.articleIds.push(...row.articleIds);
+    for (const id of row.storyIds) merged.storyIds.add(id);
+    for (const id of row.sourceIds) merged.sourceIds.add(id);
+    addCounts(merged.sources, row.sources);
+    addCounts(merged.entities, row.entities);
+  }
+  return merged;
+}
+
+/**
+ * Normalised volume: the series' articles over every article from the same sources in the same
+ * bucket, so a source that publishes more overall does not look like more coverage. `sourceTotal`
+ * returns a source's article count over the bucket, or undefined when it is unknown.
+ */
+export function normalisedVolume(
+  merged: MergedBucket,
+  sourceTotal: (sourceId: string) => number | undefined,
+): number | null {
+  if (merged.articles === 0 || merged.sources.size === 0) return null;
+  let denominator = 0;
+  for (const sourceId of merged.sources.keys()) {
+    const total = sourceTotal(sourceId);
+    if (total === undefined) return null;
+    denominator += total;
+  }
+  return denominator > 0 ? Math.min(1, merged.articles / denominator) : null;
+}
+
+export function toTrendPoint(
+  bucket: OutputBucket,
+  merged: MergedBucket,
+  timeZone: string,
+  normalised: number | null,
+): TrendPoint {
+  return {
+    bucketStart: bucket.start.toISOString(),
+    localStart: localStart(bucket.start, timeZone),
+    articles: merged.articles,
+    stories: merged.storyIds.size,
+    publishers: merged.sourceIds.size,
+    toneSum: merged.toneSum,
+    toneCount: merged.toneCount,
+    toneAvg: merged.toneCount > 0 ? Math.max(-1, Math.min(1, merged.toneSum / merged.toneCount)) : null,
+    positive: merged.positive,
+    negative: merged.negative,
+    neutral: merged.neutral,
+    normalisedVolume: normalised,
+    articleIds: merged.articleIds,
+  };
+}
+
+/** The `limit` largest counts, ties broken by id so answers are stable. */
+export function topCounts(counts: Map<string, number>, limit: number): Array<{ id: string; articles: number }> {
+  return [...counts]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, limit)
+    .map(([id, articles]) => ({ id, articles }));
+}
