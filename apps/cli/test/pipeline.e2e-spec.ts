@@ -48,8 +48,13 @@ describe('the pipeline, end to end', () => {
     return { status: res.status, json: await res.json() };
   }
 
+  /** A gateway request with the run's admin API key. */
+  function api(path: string): Promise<Response> {
+    return fetch(`${system.url('gateway')}${path}`, { headers: { 'x-api-key': system.apiKey } });
+  }
+
   async function trend(from: string, to: string): Promise<SeriesTrendResponseV1> {
-    const res = await fetch(`${system.url('gateway')}/v1/topics/bars/trends?interval=hour&from=${from}&to=${to}`);
+    const res = await api(`/v1/topics/bars/trends?interval=hour&from=${from}&to=${to}`);
     expect(res.status).toBe(200);
     return (await res.json()) as SeriesTrendResponseV1;
   }
@@ -87,14 +92,13 @@ describe('the pipeline, end to end', () => {
       expect(series.points.filter((p) => p.articles > 0)).toHaveLength(1);
 
       // The same numbers through the entity series and the CSV export, in the reader's time zone.
-      const gateway = system.url('gateway');
       const day = '&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z';
-      const entity = await fetch(`${gateway}/v1/entities/unit:bars-kaliningrad/trends?interval=day${day}`);
+      const entity = await api(`/v1/entities/unit:bars-kaliningrad/trends?interval=day${day}`);
       expect(((await entity.json()) as SeriesTrendResponseV1).points[0]).toMatchObject({
         articles: 1,
         articleIds: [articleId],
       });
-      const csv = await fetch(`${gateway}/v1/topics/bars/trends?interval=hour&tz=Europe/Kaliningrad&format=csv${day}`);
+      const csv = await api(`/v1/topics/bars/trends?interval=hour&tz=Europe/Kaliningrad&format=csv${day}`);
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
       const rows = (await csv.text()).trim().split('\n');
       expect(rows[0]).toBe(
@@ -104,7 +108,7 @@ describe('the pipeline, end to end', () => {
       expect(rows.find((l) => l.startsWith('2026-11-20T10:00:00.000Z'))).toMatch(
         /^[^,]+,2026-11-20T12:00:00\+02:00,1,1,1,/,
       );
-      const top = await fetch(`${gateway}/v1/topics/bars/top${day.replace('&', '?')}`);
+      const top = await api(`/v1/topics/bars/top${day.replace('&', '?')}`);
       expect(((await top.json()) as TopTermsResponseV1).sources).toEqual([{ id: 'e2e', articles: 1 }]);
     },
     60_000,
@@ -121,9 +125,7 @@ describe('the pipeline, end to end', () => {
     });
     expect(bad.status).toBe(400);
     expect((bad.json as { error: { code: string } }).error.code).toBe('ingest.invalid_article');
-    const res = await fetch(
-      `${system.url('gateway')}/v1/topics/bars/trends?from=2026-11-20T10:00:00Z&to=2026-11-20T09:00:00Z`,
-    );
+    const res = await api('/v1/topics/bars/trends?from=2026-11-20T10:00:00Z&to=2026-11-20T09:00:00Z');
     const body = (await res.json()) as { error: { code: string } };
     expect({ status: res.status, code: body.error.code }).toEqual({ status: 400, code: 'trends.invalid_range' });
     for (const [query, code] of [
@@ -131,13 +133,19 @@ describe('the pipeline, end to end', () => {
       ['colour=blue', 'gateway.invalid_query'],
       ['interval=week', 'gateway.invalid_query'],
     ]) {
-      const answer = await fetch(`${system.url('gateway')}/v1/topics/bars/trends?${query}`);
+      const answer = await api(`/v1/topics/bars/trends?${query}`);
       expect({ query, status: answer.status, code: ((await answer.json()) as typeof body).error.code }).toEqual({
         query,
         status: 400,
         code,
       });
     }
+    // Without a key the API answers 401, with no stack trace.
+    const anonymous = await fetch(`${system.url('gateway')}/v1/topics/bars/trends`);
+    expect({ status: anonymous.status, body: await anonymous.json() }).toMatchObject({
+      status: 401,
+      body: { error: { code: 'auth.invalid_key' } },
+    });
   });
 
   it('dead-letters a poison message on the article stream with its reason', async () => {

@@ -1,5 +1,19 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ApiKeyGuard } from './auth/api-key.guard.js';
+import { ApiKeyRepository } from './auth/api-key.repository.js';
+import { ApiKeyService } from './auth/api-key.service.js';
+import { ApiKeysController } from './auth/api-keys.controller.js';
+import type { GatewayConfig } from './gateway.config.js';
+import { GATEWAY_CONFIG } from './gateway.tokens.js';
 import { TrendsController } from './trends/trends.controller.js';
 
-@Module({ controllers: [TrendsController] })
-export class GatewayModule {}
+@Module({})
+export class GatewayModule {
+  static forConfig(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      controllers: [TrendsController, ApiKeysController],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, ApiKeyRepository, ApiKeyService, ApiKeyGuard],
+    };
+  }
+}

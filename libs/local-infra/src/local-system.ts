@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalStack, type LocalStackOptions } from './local-stack.js';
@@ -46,6 +47,8 @@ export class LocalSystem {
   private constructor(
     readonly stack: LocalStack,
     readonly services: Map<ServiceName, RunningService>,
+    /** An admin API key of the gateway, made for this run (the gateway stores only its hash). */
+    readonly apiKey: string,
   ) {}
 
   static async start(options: LocalSystemOptions = {}): Promise<LocalSystem> {
@@ -59,7 +62,8 @@ export class LocalSystem {
     const logDir = join(stack.dataDir, 'logs');
     mkdirSync(logDir, { recursive: true });
     const services = new Map<ServiceName, RunningService>();
-    const system = new LocalSystem(stack, services);
+    const apiKey = `mmk_${randomBytes(6).toString('hex')}_${randomBytes(32).toString('base64url')}`;
+    const system = new LocalSystem(stack, services, apiKey);
     try {
       for (const name of SERVICE_NAMES) {
         const port = await portOrFree(name === 'gateway' ? options.gatewayPort : undefined);
@@ -78,6 +82,7 @@ export class LocalSystem {
             HTTP_PORT: String(port),
             NATS_URL: stack.nats.url,
             NATS_NAMESPACE: options.namespace ?? '',
+            API_BOOTSTRAP_KEY: apiKey,
             MONGO_URL: stack.ferretdb.uri,
             MONGO_DB: `${options.databasePrefix ?? 'media'}_${name}`,
           },

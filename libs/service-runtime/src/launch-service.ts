@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule, type ExceptionFilter, type Provider, type Type } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Registry } from 'prom-client';
 import { Namespace, STREAM_DEFINITIONS, type EventContract, type QueryContract } from '@media-monitor/contracts';
 import {
@@ -16,6 +17,7 @@ import {
 import { PersistenceModule } from '@media-monitor/persistence';
 import { bootstrapService, loadConfig, startService, type RunningService } from '@media-monitor/service-kit';
 import { RUNTIME_TRANSPORT, RuntimeHealthChecks } from './runtime-health.checks.js';
+import { environmentOf } from './environment.config.js';
 import { serviceEnv, type ServiceEnv } from './service.env.js';
 
 export interface LaunchOptions {
@@ -23,7 +25,7 @@ export interface LaunchOptions {
   name: string;
   defaultHttpPort: number;
   /** The service's feature module; it receives the validated config. */
-  module: (config: ServiceEnv) => Type<unknown> | DynamicModule;
+  module: (config: ServiceEnv, env: NodeJS.ProcessEnv) => Type<unknown> | DynamicModule;
   /** Durable consumers whose `@EventPattern` handlers this service provides. */
   consumers?: Array<Omit<JetStreamConsumerBinding, 'concurrency'> & { concurrency?: number }>;
   /** Contracts of every event the consumers receive. */
@@ -35,6 +37,8 @@ export interface LaunchOptions {
   database?: boolean;
   /** HTTP exception filters (the gateway's error mapping). */
   httpFilters?: ExceptionFilter[];
+  /** HTTP plugins of a public-facing service; receives the environment the config was read from. */
+  configureHttp?: (app: NestFastifyApplication, env: NodeJS.ProcessEnv) => Promise<void>;
   /** Environment to read instead of process.env (tests). */
   env?: NodeJS.ProcessEnv;
 }
@@ -75,7 +79,7 @@ function runtimeModule(
               }),
             }),
           ]),
-      options.module(config),
+      options.module(config, environmentOf(options.env)),
     ],
     providers,
   };
@@ -110,6 +114,7 @@ async function prepare(options: LaunchOptions) {
           metrics,
         })
       : undefined;
+  const configureHttp = options.configureHttp;
   return {
     config,
     serviceOptions: {
@@ -118,6 +123,7 @@ async function prepare(options: LaunchOptions) {
       config,
       microservice: transport,
       globalFilters: options.httpFilters,
+      configureHttp: configureHttp && ((app: NestFastifyApplication) => configureHttp(app, environmentOf(options.env))),
       microserviceFilters: [new JetStreamExceptionFilter()],
       correlation: { run: runWithCorrelationId, current: currentCorrelationId },
     },

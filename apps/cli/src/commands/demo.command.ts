@@ -24,13 +24,17 @@ async function postJson(url: string, body: unknown): Promise<unknown> {
 }
 
 /** Polls the trend until its total stops changing (the pipeline has caught up); timeoutMs in milliseconds. */
-async function settledTrend(url: string, timeoutMs: number): Promise<SeriesTrendResponseV1> {
+async function settledTrend(
+  url: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<SeriesTrendResponseV1> {
   const deadline = Date.now() + timeoutMs;
   let last = -1;
   let stableFor = 0;
   let trend: SeriesTrendResponseV1 | undefined;
   while (Date.now() < deadline) {
-    const res = await fetch(url);
+    const res = await fetch(url, { headers });
     if (res.ok) {
       trend = (await res.json()) as SeriesTrendResponseV1;
       const total = trend.points.reduce((n, p) => n + p.articles, 0);
@@ -71,18 +75,21 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     const trendUrl = `${gateway}/v1/topics/bars/trends?interval=hour`;
     say();
     say('waiting for entity, sentiment and trends to process them ...');
-    const trend = await settledTrend(trendUrl, 60_000);
+    const auth = { 'x-api-key': system.apiKey };
+    const trend = await settledTrend(trendUrl, auth, 60_000);
     say();
     say(`Topic "bars" (Regional defence units (BARS)), last 24 hours:`);
     say(formatTrend(trend));
     const topUrl = `${gateway}/v1/topics/bars/top?limit=5`;
-    const top = await fetch(topUrl);
+    const top = await fetch(topUrl, { headers: auth });
     if (top.ok) say(formatTopTerms((await top.json()) as TopTermsResponseV1));
     say();
     say(`Gateway: ${gateway}`);
-    say(`  curl '${trendUrl}'`);
-    say(`  curl '${topUrl}'`);
-    say(`  curl '${gateway}/v1/entities/unit:bars-kaliningrad/trends?interval=day&tz=Europe/Kaliningrad&format=csv'`);
+    say(`API docs: ${gateway}/docs   admin API key for this run: ${system.apiKey}`);
+    const curl = (path: string) => say(`  curl -H 'X-API-Key: ${system.apiKey}' '${gateway}${path}'`);
+    curl('/v1/topics/bars/trends?interval=hour');
+    curl('/v1/topics/bars/top?limit=5');
+    curl('/v1/entities/unit:bars-kaliningrad/trends?interval=day&tz=Europe/Kaliningrad&format=csv');
     say(`Logs and data: ${system.stack.dataDir}`);
     if (!options.exit) {
       say();

@@ -34,7 +34,26 @@ export class HttpErrorFilter implements ExceptionFilter {
       void reply.status(status).send({ error: { code: exception.code, message: exception.message } });
       return;
     }
+    const status = clientErrorStatus(exception);
+    if (status !== undefined) {
+      // Errors of Fastify and its plugins before routing (rate limit, body parsing): a client's mistake.
+      const code = (exception as { code?: unknown }).code;
+      void reply.status(status).send({
+        error: {
+          code: typeof code === 'string' && code.startsWith('gateway.') ? code : `http.${status}`,
+          message: (exception as Error).message,
+        },
+      });
+      return;
+    }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     void reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });
   }
+}
+
+/** The 4xx status an error from Fastify or one of its plugins carries, if any. */
+function clientErrorStatus(exception: unknown): number | undefined {
+  if (!(exception instanceof Error)) return undefined;
+  const status = (exception as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }

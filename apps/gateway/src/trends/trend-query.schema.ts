@@ -27,41 +27,44 @@ function withDefaults<
 }
 
 /** GET /v1/topics/:id/trends and /v1/entities/:id/trends. */
-export const TrendQuerySchema = z.strictObject(rangeFields).transform(withDefaults);
+export const TrendQueryFields = z.strictObject(rangeFields);
+export const TrendQuerySchema = TrendQueryFields.transform(withDefaults);
 
 /** GET /v1/share-of-voice?topics=a,b,c */
-export const ShareOfVoiceQuerySchema = z
-  .strictObject({
-    ...rangeFields,
-    topics: z
-      .string()
-      .transform((s) =>
-        s
-          .split(',')
-          .map((t) => t.trim())
-          .filter(Boolean),
-      )
-      .pipe(
-        z
-          .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'topic ids are lower-case letters, digits and dashes'))
-          .min(1)
-          .max(20),
-      ),
-  })
-  .transform((q) => ({ ...withDefaults(q), topicIds: q.topics }));
+export const ShareOfVoiceQueryFields = z.strictObject({
+  ...rangeFields,
+  /** Topic ids, comma separated (at most 20). */
+  topics: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'topic ids are lower-case letters, digits and dashes'))
+        .min(1)
+        .max(20),
+    ),
+});
+export const ShareOfVoiceQuerySchema = ShareOfVoiceQueryFields.transform((q) => ({
+  ...withDefaults(q),
+  topicIds: q.topics,
+}));
 
 /** GET /v1/topics/:id/top and /v1/entities/:id/co-mentions */
-export const TopTermsQuerySchema = z
-  .strictObject({
-    from: isoDateTime.optional(),
-    to: isoDateTime.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(10),
-  })
-  .transform((q) => {
-    const to = q.to ? new Date(q.to) : new Date();
-    const from = q.from ? new Date(q.from) : new Date(to.getTime() - 7 * INTERVAL_MS.day);
-    return { from: from.toISOString(), to: to.toISOString(), limit: q.limit };
-  });
+export const TopTermsQueryFields = z.strictObject({
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+export const TopTermsQuerySchema = TopTermsQueryFields.transform((q) => {
+  const to = q.to ? new Date(q.to) : new Date();
+  const from = q.from ? new Date(q.from) : new Date(to.getTime() - 7 * INTERVAL_MS.day);
+  return { from: from.toISOString(), to: to.toISOString(), limit: q.limit };
+});
 
 export const TopicIdSchema = z
   .string()

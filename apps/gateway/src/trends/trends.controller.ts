@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
   SeriesTrendQueryV1,
@@ -10,6 +10,7 @@ import {
   type TrendSeries,
 } from '@media-monitor/contracts';
 import { QueryClient } from '@media-monitor/messaging';
+import { ApiKeyGuard } from '../auth/api-key.guard.js';
 import { sendCsv } from '../http/csv.js';
 import { parseOrThrow } from '../http/validation.js';
 import {
@@ -36,6 +37,7 @@ const TREND_COLUMNS = [
 
 /** Trend series, top terms and share of voice, answered by the trends service over NATS request-reply. */
 @Controller('v1')
+@UseGuards(ApiKeyGuard)
 export class TrendsController {
   constructor(private readonly queries: QueryClient) {}
 

@@ -36,6 +36,8 @@ export interface ServiceOptions {
   };
   /** A ready-made logger (tests); by default one is created from `name` and `LOG_LEVEL`. */
   logger?: Logger;
+  /** Registers HTTP plugins (security headers, CORS, rate limits, API docs) before the app initialises. */
+  configureHttp?: (app: NestFastifyApplication) => Promise<void>;
 }
 
 export interface RunningService {

@@ -35,6 +35,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     installHttpMetrics(app, metrics);
     installCorrelation(app, { run: options.correlation?.run });
     if (options.globalFilters?.length) app.useGlobalFilters(...options.globalFilters);
+    await options.configureHttp?.(app);
     if (options.microservice) {
       // Its own config (HTTP filters do not apply to messages), initialised at listen() so its
       // filters are registered before its handlers are wrapped; module hooks run once, in app.init().

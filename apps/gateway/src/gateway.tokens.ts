@@ -1,0 +1,2 @@
+/** The gateway's validated configuration (GatewayConfig). */
+export const GATEWAY_CONFIG = Symbol('GatewayConfig');

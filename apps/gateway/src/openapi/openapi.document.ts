@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { SeriesTrendQueryV1, ShareOfVoiceQueryV1, TopTermsQueryV1 } from '@media-monitor/contracts';
+import { CreateApiKeySchema } from '../auth/api-keys.controller.js';
+import {
+  EntityIdSchema,
+  ShareOfVoiceQueryFields,
+  TopTermsQueryFields,
+  TopicIdSchema,
+  TrendQueryFields,
+} from '../trends/trend-query.schema.js';
+
+type JsonSchema = Record<string, unknown>;
+
+/** One documented route; the gateway's route test checks this list against the routes it serves. */
+export interface RouteDoc {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI path, e.g. `/v1/topics/{topicId}/trends`. */
+  path: string;
+  summary: string;
+  scope: 'read' | 'admin';
+  params?: Record<string, z.ZodType>;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Status and schema of the success answer (undefined: no body). */
+  success: { status: number; schema?: z.ZodType };
+  /** The route also answers `format=csv`. */
+  csv?: boolean;
+}
+
+const ApiKeySummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  scopes: z.array(z.enum(['read', 'admin'])),
+  createdAt: z.iso.datetime(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+
+export const ROUTES: readonly RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/v1/topics/{topicId}/trends',
+    summary:
+      "A topic's volume, unique stories, publishers, tone and normalised volume per bucket; each point lists its articles",
+    scope: 'read',
+    params: { topicId: TopicIdSchema },
+    query: TrendQueryFields,
+    success: { status: 200, schema: SeriesTrendQueryV1.response },
+    csv: true,
+  },
+  {
+    method: 'get',
+    path: '/v1/topics/{topicId}/top',
+    summary: 'The entities and sources most present in a topic’s articles (whole UTC days)',
+    scope: 'read',
+    params: { topicId: TopicIdSchema },
+    query: TopTermsQueryFields,
+    success: { status: 200, schema: TopTermsQueryV1.response },
+  },
+  {
+    method: 'get',
+    path: '/v1/entities/{entityId}/trends',
+    summary: 'The same series for one canonical entity, across its aliases and scripts',
+    scope: 'read',
+    params: { entityId: EntityIdSchema },
+    query: TrendQueryFields,
+    success: { status: 200, schema: SeriesTrendQueryV1.response },
+    csv: true,
+  },
+  {
+    method: 'get',
+    path: '/v1/entities/{entityId}/co-mentions',
+    summary: 'The entities mentioned together with an entity, and the sources that carried it',
+    scope: 'read',
+    params: { entityId: EntityIdSchema },
+    query: TopTermsQueryFields,
+    success: { status: 200, schema: TopTermsQueryV1.response },
+  },
+  {
+    method: 'get',
+    path: '/v1/share-of-voice',
+    summary: 'Each topic’s share of the coverage of several topics, bucket by bucket',
+    scope: 'read',
+    query: ShareOfVoiceQueryFields,
+    success: { status: 200, schema: ShareOfVoiceQueryV1.response },
+    csv: true,
+  },
+  {
+    method: 'post',
+    path: '/v1/api-keys',
+    summary: 'Create an API key; the key is in the answer once and only its hash is stored',
+    scope: 'admin',
+    body: CreateApiKeySchema,
+    success: { status: 201, schema: z.object({ key: ApiKeySummary, token: z.string() }) },
+  },
+  {
+    method: 'get',
+    path: '/v1/api-keys',
+    summary: 'List API keys (never their secrets)',
+    scope: 'admin',
+    success: { status: 200, schema: z.object({ keys: z.array(ApiKeySummary) }) },
+  },
+  {
+    method: 'delete',
+    path: '/v1/api-keys/{id}',
+    summary: 'Revoke an API key (refused everywhere within 30 s)',
+    scope: 'admin',
+    params: { id: z.string().regex(/^[0-9a-f]{12}$/) },
+    success: { status: 204 },
+  },
+];
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+const ErrorBody = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', examples: ['trends.invalid_range'] },
+        message: { type: 'string' },
+        issues: { type: 'array', items: { type: 'object' } },
+      },
+    },
+  },
+};
+
+function operation(route: RouteDoc): JsonSchema {
+  const parameters: JsonSchema[] = Object.entries(route.params ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: jsonSchema(schema, 'input'),
+  }));
+  if (route.query) {
+    const query = jsonSchema(route.query, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, schema] of Object.entries(query.properties ?? {})) {
+      parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
+    }
+  }
+  const content: JsonSchema = {};
+  if (route.success.schema) content['application/json'] = { schema: jsonSchema(route.success.schema, 'output') };
+  if (route.csv) content['text/csv'] = { schema: { type: 'string' } };
+  const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBody } } });
+  return {
+    summary: route.summary,
+    security: [{ apiKey: [] }, { bearer: [] }],
+    'x-required-scope': route.scope,
+    ...(parameters.length ? { parameters } : {}),
+    ...(route.body
+      ? {
+          requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } },
+        }
+      : {}),
+    responses: {
+      [String(route.success.status)]: {
+        description: 'success',
+        ...(Object.keys(content).length ? { content } : {}),
+      },
+      '400': error('invalid request: unknown or malformed parameters (code in the body)'),
+      '401': error('missing or invalid API key'),
+      '403': error('the key lacks the scope'),
+      '429': error('rate limit exceeded'),
+      '503': error('the owning service is not reachable'),
+      '504': error('the owning service did not answer in time'),
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document of the gateway, built from the same schemas that validate requests. */
+export function buildOpenApiDocument(version: string): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const route of ROUTES) (paths[route.path] ??= {})[route.method] = operation(route);
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Media-coverage monitor API',
+      version,
+      description:
+        'Trends per topic and entity, share of voice and API keys. Every /v1 route needs an API key ' +
+        '(X-API-Key header or Bearer token) with the route’s scope (`x-required-scope`). Errors are ' +
+        '`{ "error": { "code", "message" } }` and never carry stack traces.',
+    },
+    components: {
+      securitySchemes: {
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        bearer: { type: 'http', scheme: 'bearer' },
+      },
+    },
+    paths,
+  };
+}
