@@ -8,7 +8,7 @@ export const RUSSIAN_STEM = 6;
 export function normalizeWord(word: string, language: SentimentLanguage): string {
   const lower = word.toLowerCase();
   if (language === 'en') return lower;
-  const plain = lower.replace(/ё/g, 'е');
+  const plain = lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower;
   return plain.length > RUSSIAN_STEM ? plain.slice(0, RUSSIAN_STEM) : plain;
 }
 
@@ -19,7 +19,10 @@ export function normalizeWord(word: string, language: SentimentLanguage): string
  */
 export interface Cues {
   negators: ReadonlySet<string>;
+  /** "but"-words: the clause after them carries the weight. */
   contrasts: ReadonlySet<string>;
+  /** "although"-words: they open a subordinate clause (a clause break, no shift of weight). */
+  concessives: ReadonlySet<string>;
   intensifiers: ReadonlySet<string>;
   speechVerbs: ReadonlySet<string>;
   pronouns: ReadonlySet<string>;
@@ -45,7 +48,8 @@ const EN_WORDS = {
     'failed',
     'fails',
   ],
-  contrasts: ['but', 'however', 'yet', 'although', 'though', 'nevertheless', 'nonetheless', 'despite', 'whereas'],
+  contrasts: ['but', 'however', 'yet', 'nevertheless', 'nonetheless'],
+  concessives: ['although', 'though', 'despite', 'whereas', 'while'],
   intensifiers: [
     'very',
     'extremely',
@@ -139,7 +143,8 @@ const EN_WORDS = {
 
 const RU_WORDS = {
   negators: ['не', 'нет', 'ни', 'никогда', 'без', 'ничего', 'никто', 'нельзя', 'отказался', 'отказалась', 'отказались'],
-  contrasts: ['но', 'однако', 'зато', 'хотя', 'впрочем', 'несмотря'],
+  contrasts: ['но', 'однако', 'зато', 'впрочем'],
+  concessives: ['хотя', 'несмотря', 'тогда', 'а'],
   intensifiers: [
     'очень',
     'крайне',
@@ -233,6 +238,7 @@ function normalizedCues(words: Record<keyof Cues, string[]>, language: Sentiment
   return {
     negators: set(words.negators),
     contrasts: set(words.contrasts),
+    concessives: set(words.concessives),
     intensifiers: set(words.intensifiers),
     speechVerbs: set(words.speechVerbs),
     pronouns: set(words.pronouns),
@@ -253,5 +259,5 @@ export function cuesFor(language: SentimentLanguage): Cues {
 export const OPENING_QUOTES = '«“„';
 export const CLOSING_QUOTES = '»”';
 export const TOGGLING_QUOTES = '"';
-/** Punctuation that ends a clause (and with it a negation scope). */
-export const CLAUSE_BREAK = /[,;:()—–!?.]|\s-\s/;
+/** Punctuation that ends a clause (and with it a negation scope); so does a spaced hyphen. */
+export const CLAUSE_PUNCTUATION = ',;:()—–!?.';

@@ -29,11 +29,14 @@ function windowOf(distance: number): number {
   return bucket === -1 ? WINDOWS.length : bucket;
 }
 
-/** The signed polarity a word contributes where it stands (negation flips, intensifiers boost). */
+/**
+ * The signed polarity a word contributes where it stands: negation flips it, an intensifier
+ * boosts it, and a contrast shifts weight from before "but" to after it.
+ */
 export function contribution(token: ReadToken, lexicon: Lexicon): number {
   const polarity = lexicon.get(token.norm);
   if (polarity === undefined) return 0;
-  return polarity * (token.negated ? -1 : 1) * (token.intensified ? INTENSIFIED : 1);
+  return polarity * (token.negated ? -1 : 1) * (token.intensified ? INTENSIFIED : 1) * token.weight;
 }
 
 function feature(token: ReadToken): string {
@@ -69,7 +72,7 @@ export function sentenceFeatures(tokens: readonly ReadToken[], lexicon: Lexicon,
   const tally = new PolarityTally();
   for (const token of tokens) {
     const name = feature(token);
-    sink(`w:${name}`, 1);
+    sink(`w:${name}`, token.weight);
     if (token.afterContrast) sink(`k:${name}`, 1);
     const polarity = contribution(token, lexicon);
     tally.add('s', polarity);
@@ -132,7 +135,7 @@ export function targetFeatures(
     const distance = left ? first - i : i - last;
     const bucket = windowOf(distance);
     const polarity = contribution(token, lexicon);
-    sink(`w:${name}`, 1);
+    sink(`w:${name}`, token.weight);
     tally.add('s', polarity);
     if (bucket < WINDOWS.length) {
       sink(`${left ? 'l' : 'r'}${bucket}:${name}`, 1);

@@ -77,11 +77,9 @@ function storeHead(head: LinearHead): StoredHead {
 function restoreHead(stored: StoredHead): LinearHead {
   if (stored.weights.length !== stored.features.length * CLASS_COUNT || stored.bias.length !== CLASS_COUNT)
     throw new Error('sentiment model: head weights do not match its features');
+  const all = Float32Array.from(stored.weights, (x) => x / WEIGHT_SCALE);
   const weights = new Map<string, Float32Array>();
-  stored.features.forEach((name, i) => {
-    const slice = stored.weights.slice(i * CLASS_COUNT, (i + 1) * CLASS_COUNT).map((x) => x / WEIGHT_SCALE);
-    weights.set(name, Float32Array.from(slice));
-  });
+  stored.features.forEach((name, i) => weights.set(name, all.subarray(i * CLASS_COUNT, (i + 1) * CLASS_COUNT)));
   return { bias: stored.bias, weights };
 }
 

@@ -1,7 +1,8 @@
 import type { SentimentLanguage } from './cues.js';
-import { sentenceFeatures, targetFeatures, type SentenceTarget } from './features.js';
+import { targetFeatures, type SentenceTarget } from './features.js';
 import { TONE_CLASSES, headLogits, softmax, type SentimentModel, type ToneClass } from './model.js';
 import type { ReadToken } from './reading.js';
+import { sentenceLogits } from './sentence-scorer.js';
 
 /** Tone on one scale: score on [-1, 1], the most probable class, and its probability. */
 export interface ToneEstimate {
@@ -22,7 +23,7 @@ export function targetProbabilities(
 
 /** Class probabilities of a read sentence's own tone. */
 export function sentenceProbabilities(model: SentimentModel, tokens: readonly ReadToken[]): number[] {
-  return softmax(headLogits(model.sentence, (sink) => sentenceFeatures(tokens, model.lexicon, sink)));
+  return softmax(sentenceLogits(model, tokens));
 }
 
 /** The most probable class. */
