@@ -124,6 +124,14 @@ describe('document tone', () => {
 });
 
 describe('bad input', () => {
+  it('gives a text without words a neutral tone of zero confidence', () => {
+    expect(analyzeTone(' \n ', 'ru')).toEqual({
+      document: { score: 0, label: 'neutral', confidence: 0 },
+      sentences: [],
+      targets: [],
+    });
+  });
+
   it('rejects targets outside the text and languages without a model with coded errors', () => {
     expect(() => analyzeTone('Short.', 'en', [{ start: 3, end: 40 }])).toThrow(SentimentError);
     expect(() => analyzeTone('Short.', 'en', [{ start: 4, end: 2 }])).toThrow(/not a span/);

@@ -31,6 +31,9 @@ export interface TextTone {
   targets: TargetTone[];
 }
 
+/** The tone of a text without words: neutral, and nothing to be confident about. */
+const NO_WORDS: ToneEstimate = { score: 0, label: 'neutral', confidence: 0 };
+
 const LANGUAGES: ReadonlySet<string> = new Set<SentimentLanguage>(['en', 'ru']);
 
 /** Whether a language code has a sentiment model. */
@@ -83,10 +86,7 @@ export function analyzeTone(
     totalWeight += weight;
     return { index: s.index, start: s.start, end: s.end, tone: toneFromProbabilities(probabilities) };
   });
-  const document =
-    totalWeight === 0
-      ? toneFromProbabilities([0, 1, 0])
-      : toneFromProbabilities(documentMass.map((m) => m / totalWeight));
+  const document = totalWeight === 0 ? NO_WORDS : toneFromProbabilities(documentMass.map((m) => m / totalWeight));
   const targetTones = targets.map((target) => {
     const sentence = sentenceOf(sentences, target);
     const local = { start: target.start - sentence.start, end: Math.min(target.end, sentence.end) - sentence.start };
