@@ -1,10 +1,27 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { runBenchSentiment } from './commands/bench-sentiment.command.js';
 import { runDemo } from './commands/demo.command.js';
+import { runEvalSentiment } from './commands/eval-sentiment.command.js';
 import { runInfra } from './commands/infra.command.js';
+import { runTrainSentiment } from './commands/train-sentiment.command.js';
 
 function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError('not a TCP port');
+  return n;
+}
+
+function choice<T extends string>(allowed: readonly T[]) {
+  return (value: string): T => {
+    if (!(allowed as readonly string[]).includes(value))
+      throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
+    return value as T;
+  };
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('not a positive number');
   return n;
 }
 
@@ -28,6 +45,36 @@ program
   .option('--nats-port <port>', 'NATS port', port, 4222)
   .option('--mongo-port <port>', 'FerretDB port', port, 27017)
   .action((opts: { dataDir?: string; natsPort: number; mongoPort: number }) => runInfra(opts));
+
+const train = program.command('train').description("train the project's own models");
+train
+  .command('sentiment')
+  .description('train the targeted sentiment model of a language and write it under libs/nlp/models')
+  .requiredOption('--lang <lang>', 'en (NewsMTSC) or ru (RuSentNE-2023)', choice(['en', 'ru'] as const))
+  .option('--data <dir>', 'the shared data folder (default: MEDIA_MONITOR_DATA_DIR or ../shared/data)')
+  .option('--out <file>', 'where to write the model (default: the committed model file)')
+  .option('--epochs <n>', 'passes over the training data', positiveNumber)
+  .option('--l2 <x>', 'L2 penalty', positiveNumber)
+  .option('--learning-rate <x>', 'AdaGrad step size', positiveNumber)
+  .option('--min-count <n>', 'drop features seen in fewer examples', positiveNumber)
+  .option('--seed <n>', 'shuffle seed', positiveNumber)
+  .action(runTrainSentiment);
+
+const evaluate = program.command('eval').description('score a model on a labelled data file');
+evaluate
+  .command('sentiment <file>')
+  .description('targeted sentiment; the last line is "macro P R F1" (newsmtsc) or "F1pn" (rusentne)')
+  .requiredOption('--format <format>', 'newsmtsc or rusentne', choice(['newsmtsc', 'rusentne'] as const))
+  .option('--model <file>', 'a model file instead of the committed one')
+  .action(runEvalSentiment);
+
+const bench = program.command('bench').description('throughput benchmarks');
+bench
+  .command('sentiment')
+  .description('document and sentence tone: articles per second on one core')
+  .option('--seconds <s>', 'seconds per language', positiveNumber, 3)
+  .option('--out <file>', 'also write the figures as JSON')
+  .action(runBenchSentiment);
 
 try {
   await program.parseAsync(process.argv);

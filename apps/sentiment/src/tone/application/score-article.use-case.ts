@@ -4,7 +4,7 @@ import { analyzeTone } from '../domain/analyze.js';
 import { TONE_PUBLISHER, type TonePublisher } from './tone.publisher.js';
 import { TONE_REPOSITORY, type ToneRepository } from './tone.repository.js';
 
-export const ANALYZER = { name: 'lexicon', version: '0.1.0' } as const;
+export const ANALYZER = { name: 'targeted-logistic-regression', version: '1.0.0' } as const;
 
 /** Scores the tone of an ingested article, stores it, then announces it. */
 @Injectable()

@@ -1,18 +1,27 @@
 import type { Tone } from '@media-monitor/contracts';
-import { splitSentences } from '@media-monitor/nlp';
-import { documentTone, sentenceTone } from './tone.js';
+import { analyzeTone as analyzeText, isSentimentLanguage, splitSentences } from '@media-monitor/nlp';
 
 export interface ToneAnalysis {
   document: Tone;
   sentences: Array<{ index: number; start: number; end: number; tone: Tone }>;
 }
 
-/** Document and sentence tone of an article; offsets refer to title + blank line + body. */
-export function analyzeTone(article: { title: string; body: string }): ToneAnalysis {
+/** What is published for a language without a model: neutral, with no confidence in it. */
+const NO_OPINION: Tone = { score: 0, label: 'neutral', confidence: 0 };
+
+/**
+ * Document and sentence tone of an article with the trained models of @media-monitor/nlp;
+ * offsets refer to title + blank line + body. Languages without a model get sentences
+ * with a neutral tone of zero confidence rather than an error.
+ */
+export function analyzeTone(article: { title: string; body: string; language: string }): ToneAnalysis {
   const text = `${article.title}\n\n${article.body}`;
-  const scored = splitSentences(text).map((s) => ({ ...s, ...sentenceTone(s.text) }));
-  return {
-    document: documentTone(scored),
-    sentences: scored.map(({ index, start, end, tone }) => ({ index, start, end, tone })),
-  };
+  if (!isSentimentLanguage(article.language)) {
+    return {
+      document: NO_OPINION,
+      sentences: splitSentences(text).map(({ index, start, end }) => ({ index, start, end, tone: NO_OPINION })),
+    };
+  }
+  const { document, sentences } = analyzeText(text, article.language);
+  return { document, sentences };
 }

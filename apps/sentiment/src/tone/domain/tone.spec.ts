@@ -1,45 +1,47 @@
 import { describe, expect, it } from '@jest/globals';
-import { analyzeTone } from './analyze.js';
 import { splitSentences } from '@media-monitor/nlp';
-import { sentenceTone } from './tone.js';
+import { analyzeTone } from './analyze.js';
 
-describe('sentenceTone', () => {
-  it('scores clear polarity in both languages', () => {
-    expect(sentenceTone('The volunteers were praised as heroes.').tone.label).toBe('positive');
-    expect(sentenceTone('Two soldiers were killed in the shelling.').tone.label).toBe('negative');
-    expect(sentenceTone('Бойцы погибли при обстреле.').tone.label).toBe('negative');
-  });
-
-  it('flips under negation and resets it at the next clause', () => {
-    expect(sentenceTone('The plan was not successful.').tone.label).toBe('negative');
-    const reset = sentenceTone('It was not a failure, and it was a success.');
-    expect(reset.tone.label).toBe('positive');
-  });
-
-  it('gives the clause after "but" more weight', () => {
-    expect(sentenceTone('The battalion was praised, but it failed in the field.').tone.label).toBe('negative');
-  });
-
-  it('stays neutral without polar words', () => {
-    expect(sentenceTone('The meeting took place on Tuesday.').tone).toEqual({
-      score: 0,
-      label: 'neutral',
-      confidence: 0.5,
-    });
-  });
-});
+const sentenceLabel = (body: string, language = 'en') =>
+  analyzeTone({ title: 'Report', body, language }).sentences[1]?.tone.label;
 
 describe('analyzeTone', () => {
+  it('scores clear polarity in both languages with the trained models', () => {
+    expect(sentenceLabel('The volunteers were praised as heroes.')).toBe('positive');
+    expect(sentenceLabel('Critics called the governor a liar and a failure.')).toBe('negative');
+    expect(sentenceLabel('Губернатора обвинили в коррупции.', 'ru')).toBe('negative');
+  });
+
+  it('keeps every tone on the contract scale', () => {
+    const { document, sentences } = analyzeTone({
+      title: 'Mixed news',
+      body: 'The plan was not good. The team was great! Nothing happened on Tuesday.',
+      language: 'en',
+    });
+    for (const tone of [document, ...sentences.map((s) => s.tone)]) {
+      expect(tone.score).toBeGreaterThanOrEqual(-1);
+      expect(tone.score).toBeLessThanOrEqual(1);
+      expect(tone.confidence).toBeGreaterThan(0);
+      expect(tone.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('does not saturate on long documents', () => {
     const body = Array.from({ length: 200 }, () => 'The brave volunteers were praised. Two were wounded.').join(' ');
-    const tone = analyzeTone({ title: 'Report', body }).document;
+    const tone = analyzeTone({ title: 'Report', body, language: 'en' }).document;
     expect(Math.abs(tone.score)).toBeLessThan(0.5);
   });
 
   it('returns sentence offsets into title + blank line + body', () => {
-    const article = { title: 'Headline here', body: 'First sentence. Second one!' };
+    const article = { title: 'Headline here', body: 'First sentence. Second one!', language: 'en' };
     const text = `${article.title}\n\n${article.body}`;
-    for (const s of analyzeTone(article).sentences) expect(text.slice(s.start, s.end).length).toBeGreaterThan(0);
-    expect(splitSentences(text).map((s) => s.text)).toEqual(['Headline here', 'First sentence.', 'Second one!']);
+    const sentences = analyzeTone(article).sentences;
+    expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual(splitSentences(text).map((s) => s.text));
+  });
+
+  it('gives a language without a model neutral tones of zero confidence instead of failing', () => {
+    const analysis = analyzeTone({ title: 'Titre', body: 'Une phrase. Une autre.', language: 'fr' });
+    expect(analysis.document).toEqual({ score: 0, label: 'neutral', confidence: 0 });
+    expect(analysis.sentences).toHaveLength(3);
   });
 });

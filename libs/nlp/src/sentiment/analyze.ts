@@ -1,0 +1,97 @@
+import { splitSentences, type Sentence } from '../text/index.js';
+import type { SentimentLanguage } from './cues.js';
+import { SentimentError } from './errors.js';
+import { bundledModel, CLASS_COUNT, type SentimentModel } from './model.js';
+import { readSentence } from './reading.js';
+import { sentenceProbabilities, targetProbabilities, toneFromProbabilities, type ToneEstimate } from './scoring.js';
+
+/** A span of the analysed text whose tone is wanted, e.g. an entity mention ([start, end)). */
+export interface ToneTarget {
+  start: number;
+  end: number;
+}
+
+/** The tone expressed towards a target, with the sentence that carries it as evidence. */
+export interface TargetTone extends ToneEstimate {
+  start: number;
+  end: number;
+  sentenceIndex: number;
+}
+
+export interface SentenceTone {
+  index: number;
+  start: number;
+  end: number;
+  tone: ToneEstimate;
+}
+
+export interface TextTone {
+  document: ToneEstimate;
+  sentences: SentenceTone[];
+  targets: TargetTone[];
+}
+
+/** The tone of a text without words: neutral, and nothing to be confident about. */
+const NO_WORDS: ToneEstimate = { score: 0, label: 'neutral', confidence: 0 };
+
+const LANGUAGES: ReadonlySet<string> = new Set<SentimentLanguage>(['en', 'ru']);
+
+/** Whether a language code has a sentiment model. */
+export function isSentimentLanguage(language: string): language is SentimentLanguage {
+  return LANGUAGES.has(language);
+}
+
+function sentenceOf(sentences: readonly Sentence[], target: ToneTarget): Sentence {
+  const found = sentences.find((s) => target.start >= s.start && target.start < s.end);
+  if (!found)
+    throw new SentimentError(
+      'sentiment.invalid-target',
+      `target [${target.start}, ${target.end}) lies outside every sentence`,
+    );
+  return found;
+}
+
+function checkTarget(target: ToneTarget, length: number): void {
+  const { start, end } = target;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > length)
+    throw new SentimentError(
+      'sentiment.invalid-target',
+      `target [${start}, ${end}) is not a span of a ${length}-character text`,
+    );
+}
+
+/**
+ * Tone of a text: per sentence (with offsets), per target span, and for the whole document.
+ * The document tone averages the sentences' class probabilities weighted by their length, so
+ * it stays on [-1, 1] and does not saturate as a document grows.
+ */
+export function analyzeTone(
+  text: string,
+  language: string,
+  targets: readonly ToneTarget[] = [],
+  model?: SentimentModel,
+): TextTone {
+  if (!isSentimentLanguage(language))
+    throw new SentimentError('sentiment.unsupported-language', `no sentiment model for language "${language}"`);
+  const used = model ?? bundledModel(language);
+  for (const target of targets) checkTarget(target, text.length);
+  const sentences = splitSentences(text);
+  const documentMass = new Array<number>(CLASS_COUNT).fill(0);
+  let totalWeight = 0;
+  const sentenceTones = sentences.map((s) => {
+    const tokens = readSentence(s.text, language);
+    const probabilities = sentenceProbabilities(used, tokens);
+    const weight = tokens.length;
+    probabilities.forEach((p, c) => (documentMass[c] = (documentMass[c] as number) + weight * p));
+    totalWeight += weight;
+    return { index: s.index, start: s.start, end: s.end, tone: toneFromProbabilities(probabilities) };
+  });
+  const document = totalWeight === 0 ? NO_WORDS : toneFromProbabilities(documentMass.map((m) => m / totalWeight));
+  const targetTones = targets.map((target) => {
+    const sentence = sentenceOf(sentences, target);
+    const local = { start: target.start - sentence.start, end: Math.min(target.end, sentence.end) - sentence.start };
+    const tone = toneFromProbabilities(targetProbabilities(used, readSentence(sentence.text, language), local));
+    return { start: target.start, end: target.end, sentenceIndex: sentence.index, ...tone };
+  });
+  return { document, sentences: sentenceTones, targets: targetTones };
+}
