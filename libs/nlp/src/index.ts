@@ -1,1 +1,2 @@
 export * from './text/index.js';
+export * from './query/index.js';

@@ -1,0 +1,55 @@
+import type { WordPattern, WordSequence } from './compiler.js';
+import { type AnalysedField, positionsByPrefix, transliterationIndex } from './document.js';
+import type { Word } from './words.js';
+
+/** Where a word sequence occurs in a field: first and last word positions, inclusive. */
+export interface Occurrence {
+  first: number;
+  last: number;
+  sequence: WordSequence;
+}
+
+/** Every occurrence of any of the sequences in the field, ordered by first word. */
+export function findOccurrences(field: AnalysedField, sequences: readonly WordSequence[]): Occurrence[] {
+  const found: Occurrence[] = [];
+  for (const sequence of sequences) {
+    const [head, ...rest] = sequence.words;
+    if (!head) continue;
+    for (const first of candidates(field, head)) {
+      const last = first + rest.length;
+      if (last >= field.words.length) break;
+      if (rest.every((pattern, i) => matchesWord(field, first + 1 + i, pattern))) {
+        found.push({ first, last, sequence });
+      }
+    }
+  }
+  return found.sort((a, b) => a.first - b.first || a.last - b.last);
+}
+
+/** Positions of words matching a pattern, ascending. */
+function candidates(field: AnalysedField, pattern: WordPattern): number[] {
+  if (pattern.kind === 'prefix') return positionsByPrefix(field, pattern.prefix);
+  const byStem = field.byStem.get(pattern.stem) ?? [];
+  if (pattern.transliteration === undefined) return byStem;
+  const index = transliterationIndex(field);
+  const byKey = (index.positions.get(pattern.transliteration) ?? []).filter((position) =>
+    crossesScript(field.words[position] as Word, pattern),
+  );
+  return byKey.length === 0 ? byStem : [...new Set([...byStem, ...byKey])].sort((a, b) => a - b);
+}
+
+function matchesWord(field: AnalysedField, position: number, pattern: WordPattern): boolean {
+  const word = field.words[position] as Word;
+  if (pattern.kind === 'prefix') return word.norm.startsWith(pattern.prefix);
+  if (word.stem === pattern.stem) return true;
+  return (
+    pattern.transliteration !== undefined &&
+    crossesScript(word, pattern) &&
+    transliterationIndex(field).keys[position] === pattern.transliteration
+  );
+}
+
+/** Transliteration only bridges Latin and Cyrillic; within one script the stems decide. */
+function crossesScript(word: Word, pattern: Extract<WordPattern, { kind: 'stem' }>): boolean {
+  return word.script !== pattern.script && word.script !== 'other';
+}
