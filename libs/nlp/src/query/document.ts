@@ -27,10 +27,8 @@ export interface AnalysedField {
   words: Word[];
   /** Word positions by stem. */
   byStem: Map<string, number[]>;
-  /** Distinct normalised words, sorted, for prefix lookups. */
-  vocabulary: string[];
-  /** Word positions by normalised word. */
-  byNorm: Map<string, number[]>;
+  /** Distinct normalised words, sorted, with their positions, for prefix lookups; built on first use. */
+  prefixes?: { vocabulary: string[]; byNorm: Map<string, number[]> };
   /** Transliteration keys of the words and their positions by key; built on first use. */
   transliteration?: { keys: (string | undefined)[]; positions: Map<string, number[]> };
 }
@@ -63,12 +61,8 @@ export function analyseDocument(document: QueryDocument): AnalysedDocument {
 function analyseField(field: TextField, text: string): AnalysedField {
   const words = analyseWords(text);
   const byStem = new Map<string, number[]>();
-  const byNorm = new Map<string, number[]>();
-  words.forEach((word, position) => {
-    append(byStem, word.stem, position);
-    append(byNorm, word.norm, position);
-  });
-  return { field, text, words, byStem, byNorm, vocabulary: [...byNorm.keys()].sort() };
+  words.forEach((word, position) => append(byStem, word.stem, position));
+  return { field, text, words, byStem };
 }
 
 /** Transliteration keys of a field's words, computed once per field and only for queries that ask. */
@@ -86,7 +80,12 @@ export function transliterationIndex(field: AnalysedField): NonNullable<Analysed
 
 /** Positions of the field's words that start with `prefix`, ascending. */
 export function positionsByPrefix(field: AnalysedField, prefix: string): number[] {
-  const { vocabulary } = field;
+  if (!field.prefixes) {
+    const byNorm = new Map<string, number[]>();
+    field.words.forEach((word, position) => append(byNorm, word.norm, position));
+    field.prefixes = { vocabulary: [...byNorm.keys()].sort(), byNorm };
+  }
+  const { vocabulary, byNorm } = field.prefixes;
   let low = 0;
   let high = vocabulary.length;
   while (low < high) {
@@ -96,7 +95,7 @@ export function positionsByPrefix(field: AnalysedField, prefix: string): number[
   }
   const positions: number[] = [];
   for (let i = low; i < vocabulary.length && (vocabulary[i] as string).startsWith(prefix); i++) {
-    positions.push(...(field.byNorm.get(vocabulary[i] as string) ?? []));
+    positions.push(...(byNorm.get(vocabulary[i] as string) ?? []));
   }
   return positions.sort((a, b) => a - b);
 }

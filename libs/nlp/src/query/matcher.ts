@@ -12,6 +12,13 @@ export interface Occurrence {
 /** Every occurrence of any of the sequences in the field, ordered by first word. */
 export function findOccurrences(field: AnalysedField, sequences: readonly WordSequence[]): Occurrence[] {
   const found: Occurrence[] = [];
+  if (sequences.length === 1 && sequences[0]?.words.length === 1) {
+    return candidates(field, sequences[0].words[0] as WordPattern).map((first) => ({
+      first,
+      last: first,
+      sequence: sequences[0] as WordSequence,
+    }));
+  }
   for (const sequence of sequences) {
     const [head, ...rest] = sequence.words;
     if (!head) continue;

@@ -1,6 +1,5 @@
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as russianStemmer } from '@orama/stemmers/russian';
-import { tokenize } from '../text/index.js';
 
 export type Script = 'cyrillic' | 'latin' | 'other';
 
@@ -16,16 +15,21 @@ export interface Word {
   end: number;
 }
 
-const HYPHEN = /[-‐‑]/;
+/**
+ * Runs of letters and digits. A hyphenated compound (БАРС-Курск) is one token for the tokenizer in
+ * text/, but its parts are separate words here, so `БАРС` alone and `БАРС Курск` match it too.
+ */
+const WORD = /[\p{L}\p{N}]+/gu;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /^[a-z]+$/;
 /** Stems are pure functions of the word; a bounded cache spares re-stemming common words. */
-const STEM_CACHE_LIMIT = 100_000;
-const stemCache = new Map<string, string>();
+const CACHE_LIMIT = 100_000;
+const cache = new Map<string, { stem: string; script: Script }>();
 
 /** Lower case with ё folded to е, the form every comparison uses. */
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/ё/g, 'е');
+  const lower = word.toLowerCase();
+  return lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower;
 }
 
 export function scriptOf(norm: string): Script {
@@ -36,26 +40,27 @@ export function scriptOf(norm: string): Script {
 /** The inflection-free form of a normalised word (Snowball Russian, Porter English). */
 export function stemWord(norm: string, script: Script = scriptOf(norm)): string {
   if (script === 'other') return norm;
-  let stem = stemCache.get(norm);
-  if (stem === undefined) {
-    stem = script === 'cyrillic' ? russianStemmer(norm) : englishStemmer(norm);
-    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemCache.set(norm, stem);
+  return script === 'cyrillic' ? russianStemmer(norm) : englishStemmer(norm);
+}
+
+function analyse(norm: string): { stem: string; script: Script } {
+  let analysed = cache.get(norm);
+  if (analysed === undefined) {
+    const script = scriptOf(norm);
+    analysed = { stem: stemWord(norm, script), script };
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(norm, analysed);
   }
-  return stem;
+  return analysed;
 }
 
 /** Splits text into words with offsets, compounds split at their hyphens. */
 export function analyseWords(text: string): Word[] {
   const words: Word[] = [];
-  for (const token of tokenize(text)) {
-    let offset = token.start;
-    for (const part of token.text.split(HYPHEN)) {
-      const norm = normalizeWord(part);
-      const script = scriptOf(norm);
-      words.push({ norm, stem: stemWord(norm, script), script, start: offset, end: offset + part.length });
-      offset += part.length + 1;
-    }
+  for (const match of text.matchAll(WORD)) {
+    const norm = normalizeWord(match[0]);
+    const { stem, script } = analyse(norm);
+    words.push({ norm, stem, script, start: match.index, end: match.index + match[0].length });
   }
   return words;
 }
