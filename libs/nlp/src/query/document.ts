@@ -95,7 +95,7 @@ export function positionsByPrefix(field: AnalysedField, prefix: string): number[
   }
   const positions: number[] = [];
   for (let i = low; i < vocabulary.length && (vocabulary[i] as string).startsWith(prefix); i++) {
-    positions.push(...(byNorm.get(vocabulary[i] as string) ?? []));
+    for (const position of byNorm.get(vocabulary[i] as string) ?? []) positions.push(position);
   }
   return positions.sort((a, b) => a - b);
 }

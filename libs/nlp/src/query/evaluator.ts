@@ -108,8 +108,8 @@ function nearHits(left: CompiledText, right: CompiledText, distance: number, doc
         if (r.first > l.last + distance) break;
         const gap = r.first > l.last ? r.first - l.last : l.first > r.last ? l.first - r.last : Infinity;
         if (gap > distance) continue;
-        pairedLefts.add(l);
-        pairedRights.add(r);
+        if (pairedLefts.size < MAX_HITS_PER_TERM) pairedLefts.add(l);
+        if (pairedRights.size < MAX_HITS_PER_TERM) pairedRights.add(r);
       }
     }
     found.push(
@@ -117,7 +117,7 @@ function nearHits(left: CompiledText, right: CompiledText, distance: number, doc
       ...[...pairedRights].map((o) => hitOf(analysed, o, right)),
     );
   }
-  return found.slice(0, 2 * MAX_HITS_PER_TERM);
+  return found;
 }
 
 function firstAtOrAfter(occurrences: Occurrence[], position: number): number {

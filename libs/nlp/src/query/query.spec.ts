@@ -303,6 +303,12 @@ describe('CompiledQuery.match: evidence', () => {
     expect(result.hits).toHaveLength(MAX_HITS_PER_TERM);
   });
 
+  it('handles a word repeated far more often than a call can take arguments', () => {
+    const flood = body('барс '.repeat(200_000));
+    expect(match('бар*', flood).hits).toHaveLength(MAX_HITS_PER_TERM);
+    expect(match('барс NEAR/1 барсы', flood).hits).toHaveLength(2 * MAX_HITS_PER_TERM);
+  });
+
   it('evaluates NEAR on a long repetitive article', () => {
     const long = body(`${'a b '.repeat(5000)}губернатор x батальон`);
     expect(matches('губернатор NEAR/2 батальон', long)).toBe(true);
