@@ -66,6 +66,17 @@ describe('compileQuery: Russian and English morphology', () => {
     expect(matches('"губернатор области"', KALININGRAD)).toBe(false);
   });
 
+  it('matches the cases of a first name and surname', () => {
+    expect(matches('"Алексей Беспрозванных"', body('встреча с Алексеем Беспрозванных'))).toBe(true);
+    expect(matches('"Алексей Беспрозванных"', body('у Алексея Беспрозванных'))).toBe(true);
+    expect(matches('"Сергей Шойгу"', body('Сергея Шойгу'))).toBe(true);
+  });
+
+  it('keeps an English possessive on its word', () => {
+    expect(matches('"Besprozvannikov blog"', body('According to Besprozvannikov’s blog'))).toBe(true);
+    expect(match('Besprozvannikov', body("Besprozvannikov's blog")).hits[0]?.matchedText).toBe("Besprozvannikov's");
+  });
+
   it('matches English plurals and verb forms', () => {
     expect(matches('company', body('Two companies merged'))).toBe(true);
     expect(matches('"regional governor"', body('Regional governors met'))).toBe(true);

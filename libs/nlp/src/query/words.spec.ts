@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { stemmer as snowballRussian } from '@orama/stemmers/russian';
 import { transliterationKey } from './transliteration.js';
 import { analyseWords, normalizeWord, scriptOf, stemWord } from './words.js';
 
-describe('stemWord', () => {
+describe('the Russian stemmer dependency', () => {
   // Pairs from the Snowball project's Russian test vocabulary (snowball-data russian/diffs.txt),
   // chosen to exercise each step: adjectives, participles, reflexives, verbs, superlatives, нн.
   it.each([
@@ -21,7 +22,17 @@ describe('stemWord', () => {
     ['выпачканного', 'выпачка'],
     ['выжжены', 'выжж'],
   ])('stems %s as Snowball does: %s', (word, stem) => {
-    expect(stemWord(word)).toBe(stem);
+    expect(snowballRussian(word)).toBe(stem);
+  });
+});
+
+describe('stemWord', () => {
+  it('gives forms of a first name one stem where Snowball keeps a vowel on some', () => {
+    expect(stemWord('алексея')).toBe(stemWord('алексей'));
+    expect(stemWord('сергея')).toBe(stemWord('сергей'));
+    expect(stemWord('андрея')).toBe(stemWord('андрей'));
+    expect(stemWord('курс')).not.toBe(stemWord('курск'));
+    expect(stemWord('курса')).not.toBe(stemWord('курска'));
   });
 
   it('gives the inflections of a name one stem', () => {
@@ -47,6 +58,10 @@ describe('analyseWords', () => {
       ['елка', 14, 18],
     ]);
     expect(normalizeWord('ЁЖИК')).toBe('ежик');
+    expect(analyseWords('Besprozvannikov’s blog').map(({ norm, start, end }) => [norm, start, end])).toEqual([
+      ['besprozvannikov', 0, 17],
+      ['blog', 18, 22],
+    ]);
   });
 });
 
@@ -71,6 +86,7 @@ describe('transliterationKey', () => {
     ['Пётр', 'Pyotr'],
     ['Цой', 'Tsoi'],
     ['Андрей', 'Andrei'],
+    ['Алексея', 'Aleksei'],
   ])('gives %s and %s one key', (cyrillic, latin) => {
     expect(key(cyrillic)).toBe(key(latin));
   });

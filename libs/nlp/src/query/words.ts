@@ -7,7 +7,7 @@ export type Script = 'cyrillic' | 'latin' | 'other';
 export interface Word {
   /** Lower case, ё folded to е. */
   norm: string;
-  /** Snowball Russian stem for Cyrillic words, Porter stem for Latin ones, else `norm`. */
+  /** What inflected forms share: see `stemWord`. */
   stem: string;
   script: Script;
   /** [start, end) character offsets into the analysed text. */
@@ -16,10 +16,16 @@ export interface Word {
 }
 
 /**
- * Runs of letters and digits. A hyphenated compound (БАРС-Курск) is one token for the tokenizer in
- * text/, but its parts are separate words here, so `БАРС` alone and `БАРС Курск` match it too.
+ * Runs of letters and digits, with an English possessive ('s) kept on its word. A hyphenated
+ * compound (БАРС-Курск) is one token for the tokenizer in text/, but its parts are separate words
+ * here, so `БАРС` alone and `БАРС Курск` match it too.
  */
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’][sS](?![\p{L}\p{N}]))?/gu;
+const POSSESSIVE = /['’]s$/;
+/** A vowel or sign that Snowball leaves on some forms only (Алексе-я but Алекс-ей, Серге-я but Серг-ей). */
+const LOOSE_ENDING = /[аеиоуыэюяйь]$/;
+/** Letters a stem keeps after losing a loose ending; shorter stems are left as Snowball gives them. */
+const MIN_FOLDED_STEM = 4;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /^[a-z]+$/;
 /** Stems are pure functions of the word; a bounded cache spares re-stemming common words. */
@@ -37,10 +43,16 @@ export function scriptOf(norm: string): Script {
   return LATIN.test(norm) ? 'latin' : 'other';
 }
 
-/** The inflection-free form of a normalised word (Snowball Russian, Porter English). */
+/**
+ * The form all inflections of a normalised word share: the Porter stem for Latin words; the
+ * Snowball Russian stem for Cyrillic ones, less a final vowel where at least four letters remain,
+ * because Snowball keeps it on some forms of a name and not others; other words unchanged.
+ */
 export function stemWord(norm: string, script: Script = scriptOf(norm)): string {
+  if (script === 'latin') return englishStemmer(norm);
   if (script === 'other') return norm;
-  return script === 'cyrillic' ? russianStemmer(norm) : englishStemmer(norm);
+  const stem = russianStemmer(norm);
+  return stem.length > MIN_FOLDED_STEM && LOOSE_ENDING.test(stem) ? stem.slice(0, -1) : stem;
 }
 
 function analyse(norm: string): { stem: string; script: Script } {
@@ -58,7 +70,7 @@ function analyse(norm: string): { stem: string; script: Script } {
 export function analyseWords(text: string): Word[] {
   const words: Word[] = [];
   for (const match of text.matchAll(WORD)) {
-    const norm = normalizeWord(match[0]);
+    const norm = normalizeWord(match[0]).replace(POSSESSIVE, '');
     const { stem, script } = analyse(norm);
     words.push({ norm, stem, script, start: match.index, end: match.index + match[0].length });
   }
