@@ -100,6 +100,7 @@ describe('parseQuery: phrases, NEAR, wildcards and fields', () => {
     expect(parsed('entity:"БАРС-Курск" entity:unit:bars-kursk')).toBe('(and entity:БАРС-Курск entity:unit:bars-kursk)');
     expect(parsed('title:"Курская область" title: барс')).toBe('(and title:"Курская область" title:барс)');
     expect(parsed('title:-a b')).toBe('(and title:(not a) b)');
+    expect(parsed('(entity:unit:x OR source:tass)')).toBe('(or entity:unit:x source:tass)');
     expect(parsed('title:a NEAR/2 b')).toBe('title:(near/2 a b)');
   });
 
@@ -114,6 +115,8 @@ describe('parseQuery: errors point at the position', () => {
     ['(a OR b', "expected ')' at 7", 7, ''],
     ['(a OR b c', "expected ')' at 9", 9, ''],
     ['a OR', 'unexpected end of query at 4', 4, ''],
+    ['a NOT', 'unexpected end of query at 5', 5, ''],
+    ['OR a', "expected a word, a phrase or '(' at 0, found 'OR'", 0, 'OR'],
     ['a AND OR b', "expected a word, a phrase or '(' at 6, found 'OR'", 6, 'OR'],
     ['a) b', "unexpected ')' at 1", 1, ')'],
     ['"Курская область', 'unterminated phrase', 0, '"'],
