@@ -43,6 +43,9 @@ export interface AnalysedDocument {
   entities: Map<string, EntityMention[]>;
 }
 
+/** Shared by every lookup that finds nothing; never mutated. */
+export const NO_POSITIONS: readonly number[] = Object.freeze([]);
+
 /** Tokenises, stems and indexes an article's fields. */
 export function analyseDocument(document: QueryDocument): AnalysedDocument {
   const entities = new Map<string, EntityMention[]>();
@@ -79,7 +82,7 @@ export function transliterationIndex(field: AnalysedField): NonNullable<Analysed
 }
 
 /** Positions of the field's words that start with `prefix`, ascending. */
-export function positionsByPrefix(field: AnalysedField, prefix: string): number[] {
+export function positionsByPrefix(field: AnalysedField, prefix: string): readonly number[] {
   if (!field.prefixes) {
     const byNorm = new Map<string, number[]>();
     field.words.forEach((word, position) => append(byNorm, word.norm, position));
@@ -93,9 +96,13 @@ export function positionsByPrefix(field: AnalysedField, prefix: string): number[
     if ((vocabulary[middle] as string) < prefix) low = middle + 1;
     else high = middle;
   }
+  let end = low;
+  while (end < vocabulary.length && (vocabulary[end] as string).startsWith(prefix)) end++;
+  // Most articles have no word with the prefix, or one: answer those without copying or sorting.
+  if (end - low <= 1) return end === low ? NO_POSITIONS : (byNorm.get(vocabulary[low] as string) ?? NO_POSITIONS);
   const positions: number[] = [];
-  for (let i = low; i < vocabulary.length && (vocabulary[i] as string).startsWith(prefix); i++) {
-    for (const position of byNorm.get(vocabulary[i] as string) ?? []) positions.push(position);
+  for (let i = low; i < end; i++) {
+    for (const position of byNorm.get(vocabulary[i] as string) ?? NO_POSITIONS) positions.push(position);
   }
   return positions.sort((a, b) => a - b);
 }

@@ -1,5 +1,5 @@
 import type { WordPattern, WordSequence } from './compiler.js';
-import { type AnalysedField, positionsByPrefix, transliterationIndex } from './document.js';
+import { type AnalysedField, NO_POSITIONS, positionsByPrefix, transliterationIndex } from './document.js';
 import type { Word } from './words.js';
 
 /** Where a word sequence occurs in a field: first and last word positions, inclusive. */
@@ -20,26 +20,26 @@ export function findOccurrences(field: AnalysedField, sequences: readonly WordSe
     }));
   }
   for (const sequence of sequences) {
-    const [head, ...rest] = sequence.words;
-    if (!head) continue;
-    for (const first of candidates(field, head)) {
-      const last = first + rest.length;
+    const { words } = sequence;
+    if (words.length === 0) continue;
+    for (const first of candidates(field, words[0] as WordPattern)) {
+      const last = first + words.length - 1;
       if (last >= field.words.length) break;
-      if (rest.every((pattern, i) => matchesWord(field, first + 1 + i, pattern))) {
-        found.push({ first, last, sequence });
-      }
+      let k = 1;
+      while (k < words.length && matchesWord(field, first + k, words[k] as WordPattern)) k++;
+      if (k === words.length) found.push({ first, last, sequence });
     }
   }
-  return found.sort((a, b) => a.first - b.first || a.last - b.last);
+  return sequences.length === 1 ? found : found.sort((a, b) => a.first - b.first || a.last - b.last);
 }
 
 /** Positions of words matching a pattern, ascending. */
-function candidates(field: AnalysedField, pattern: WordPattern): number[] {
+function candidates(field: AnalysedField, pattern: WordPattern): readonly number[] {
   if (pattern.kind === 'prefix') return positionsByPrefix(field, pattern.prefix);
-  const byStem = field.byStem.get(pattern.stem) ?? [];
+  const byStem = field.byStem.get(pattern.stem) ?? NO_POSITIONS;
   if (pattern.transliteration === undefined) return byStem;
   const index = transliterationIndex(field);
-  const byKey = (index.positions.get(pattern.transliteration) ?? []).filter((position) =>
+  const byKey = (index.positions.get(pattern.transliteration) ?? NO_POSITIONS).filter((position) =>
     crossesScript(field.words[position] as Word, pattern),
   );
   return byKey.length === 0 ? byStem : [...new Set([...byStem, ...byKey])].sort((a, b) => a - b);
