@@ -119,6 +119,7 @@ describe('parseQuery: errors point at the position', () => {
     ['OR a', "expected a word, a phrase or '(' at 0, found 'OR'", 0, 'OR'],
     ['a AND OR b', "expected a word, a phrase or '(' at 6, found 'OR'", 6, 'OR'],
     ['a) b', "unexpected ')' at 1", 1, ')'],
+    ['a ()', 'empty parentheses at 2', 2, '()'],
     ['"Курская область', 'unterminated phrase', 0, '"'],
     ['a «b', 'missing closing »', 2, '«'],
     ['foo:bar', "unknown field 'foo' at 0", 0, 'foo'],

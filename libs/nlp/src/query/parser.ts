@@ -154,6 +154,14 @@ class Parser {
 
   private parseGroup(open: Lexeme): QueryNode {
     this.advance();
+    if (this.peek().kind === 'rparen') {
+      throw new QueryParseError(
+        'query.syntax',
+        `empty parentheses at ${open.start}: put a word or a phrase between them`,
+        open.start,
+        '()',
+      );
+    }
     const inner = this.nested(open, () => this.parseOr());
     const close = this.peek();
     if (close.kind !== 'rparen') {
