@@ -33,7 +33,7 @@ describe('createAliasResolver', () => {
 
 describe('collectAliasRefs', () => {
   it('lists entity references and the words and phrases that may name an entity', () => {
-    const ast = parseQuery('entity:a title:(b OR "c d") -e ff* g NEAR/2 "h i" entity:a');
+    const ast = parseQuery('entity:a title:(b OR "c d") -e ff* g NEAR/2 "h i" entity:a =j ="k l"');
     expect(collectAliasRefs(ast)).toEqual({ entities: ['a'], terms: ['b', 'c d', 'e', 'g', 'h i'] });
   });
 });

@@ -49,10 +49,8 @@ export function collectAliasRefs(query: QueryNode): { entities: string[]; terms:
         entities.add(node.ref);
         break;
       case 'term':
-        if (!node.prefix) terms.add(node.text);
-        break;
       case 'phrase':
-        terms.add(node.text);
+        if (!(node.kind === 'term' && node.prefix) && !node.exact) terms.add(node.text);
         break;
       case 'near':
         visit(node.left);

@@ -7,11 +7,13 @@ export interface Span {
 /** Text fields a word, phrase or entity alias can be searched in. */
 export type TextField = 'title' | 'body';
 
-/** A word, a hyphenated compound or a prefix wildcard (`бригад*`). */
+/** A word, a hyphenated compound, a prefix wildcard (`бригад*`) or an exact form (`=МИР`). */
 export interface TermNode {
   kind: 'term';
   text: string;
   prefix: boolean;
+  /** Written with `=`: only this spelling, case included, matches. */
+  exact: boolean;
   span: Span;
 }
 
@@ -19,6 +21,8 @@ export interface TermNode {
 export interface PhraseNode {
   kind: 'phrase';
   text: string;
+  /** Written `="…"`: each word only in this spelling, case included. */
+  exact: boolean;
   span: Span;
 }
 

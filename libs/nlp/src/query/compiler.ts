@@ -7,7 +7,8 @@ import { analyseWords, type Script } from './words.js';
 /** How one query word matches a document word. */
 export type WordPattern =
   | { kind: 'stem'; stem: string; script: Script; transliteration: string | undefined }
-  | { kind: 'prefix'; prefix: string };
+  | { kind: 'prefix'; prefix: string }
+  | { kind: 'exact'; stem: string; surface: string };
 
 /** Consecutive words to find; `alias` is set when they spell an alias rather than the query's own text. */
 export interface WordSequence {
@@ -90,9 +91,10 @@ class Compiler {
   }
 
   private text(node: TextOperandNode, fields: TextField[]): CompiledText {
-    const own = this.sequence(node.text, node.kind === 'term' && node.prefix);
+    const prefix = node.kind === 'term' && node.prefix;
+    const own = node.exact ? this.exactSequence(node.text) : this.sequence(node.text, prefix);
     const sequences = own ? [own] : [];
-    const entity = node.kind === 'term' && node.prefix ? undefined : this.expandable(node.text);
+    const entity = prefix || node.exact ? undefined : this.expandable(node.text);
     const compiled: CompiledText = { kind: 'text', term: this.written(node.span), sequences, fields };
     if (entity) {
       sequences.push(...this.aliasSequences(entity.aliases, node.text));
@@ -141,6 +143,19 @@ class Compiler {
         const key = transliteration ? transliterationKey(word.norm, word.script) : undefined;
         return { kind: 'stem', stem: word.stem, script: word.script, transliteration: key };
       }),
+    };
+  }
+
+  /** Words that match only as spelled, case included; found through their stems, then compared. */
+  private exactSequence(text: string): WordSequence | undefined {
+    const words = analyseWords(text);
+    if (words.length === 0) return undefined;
+    return {
+      words: words.map((word): WordPattern => ({
+        kind: 'exact',
+        stem: word.stem,
+        surface: text.slice(word.start, word.end),
+      })),
     };
   }
 

@@ -5,7 +5,7 @@ export const QUERY_FIELDS = ['title', 'body', 'lang', 'source', 'entity'] as con
 export type QueryField = (typeof QUERY_FIELDS)[number];
 
 export type LexemeKind =
-  'word' | 'phrase' | 'lparen' | 'rparen' | 'and' | 'or' | 'not' | 'minus' | 'near' | 'field' | 'end';
+  'word' | 'phrase' | 'lparen' | 'rparen' | 'and' | 'or' | 'not' | 'minus' | 'exact' | 'near' | 'field' | 'end';
 
 /** A token of the query text with its [start, end) offsets; `value` is the word, phrase body or field name. */
 export interface Lexeme {
@@ -44,6 +44,9 @@ export function lex(text: string): Lexeme[] {
       i = lexPhrase(text, i, lexemes);
     } else if (ch === '-' && startsWord(text[i + 1])) {
       lexemes.push({ kind: 'minus', value: '-', start: i, end: i + 1 });
+      i++;
+    } else if (ch === '=' && startsWord(text[i + 1])) {
+      lexemes.push({ kind: 'exact', value: '=', start: i, end: i + 1 });
       i++;
     } else if (ch === ':' || ch === '»' || ch === '”') {
       throw new QueryParseError('query.syntax', `unexpected '${ch}' at ${i}`, i, ch);

@@ -36,6 +36,10 @@ export function findOccurrences(field: AnalysedField, sequences: readonly WordSe
 /** Positions of words matching a pattern, ascending. */
 function candidates(field: AnalysedField, pattern: WordPattern): readonly number[] {
   if (pattern.kind === 'prefix') return positionsByPrefix(field, pattern.prefix);
+  if (pattern.kind === 'exact') {
+    const byStem = field.byStem.get(pattern.stem) ?? NO_POSITIONS;
+    return byStem.filter((position) => matchesWord(field, position, pattern));
+  }
   const byStem = field.byStem.get(pattern.stem) ?? NO_POSITIONS;
   if (pattern.transliteration === undefined) return byStem;
   const index = transliterationIndex(field);
@@ -48,6 +52,7 @@ function candidates(field: AnalysedField, pattern: WordPattern): readonly number
 function matchesWord(field: AnalysedField, position: number, pattern: WordPattern): boolean {
   const word = field.words[position] as Word;
   if (pattern.kind === 'prefix') return word.norm.startsWith(pattern.prefix);
+  if (pattern.kind === 'exact') return field.text.slice(word.start, word.end) === pattern.surface;
   if (word.stem === pattern.stem) return true;
   return (
     pattern.transliteration !== undefined &&

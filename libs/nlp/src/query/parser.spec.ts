@@ -7,9 +7,9 @@ import { parseQuery } from './parser.js';
 function show(node: QueryNode): string {
   switch (node.kind) {
     case 'term':
-      return node.text + (node.prefix ? '*' : '');
+      return (node.exact ? '=' : '') + node.text + (node.prefix ? '*' : '');
     case 'phrase':
-      return `"${node.text}"`;
+      return `${node.exact ? '=' : ''}"${node.text}"`;
     case 'near':
       return `(near/${node.distance} ${show(node.left)} ${show(node.right)})`;
     case 'and':
@@ -89,6 +89,11 @@ describe('parseQuery: phrases, NEAR, wildcards and fields', () => {
     expect(parsed('a near/3 b')).toBe('(near/3 a b)');
   });
 
+  it('parses exact forms of words and phrases', () => {
+    expect(parsed('=МИР OR ="Курская область" -=Apple')).toBe('(or =МИР (and ="Курская область" (not =Apple)))');
+    expect(parseQuery('x =МИР').span).toEqual({ start: 0, end: 6 });
+  });
+
   it('parses prefix wildcards', () => {
     expect(parsed('бригад* OR BARS*')).toBe('(or бригад* BARS*)');
   });
@@ -120,6 +125,9 @@ describe('parseQuery: errors point at the position', () => {
     ['a AND OR b', "expected a word, a phrase or '(' at 6, found 'OR'", 6, 'OR'],
     ['a) b', "unexpected ')' at 1", 1, ')'],
     ['a ()', 'empty parentheses at 2', 2, '()'],
+    ['=бриг*', "'=' at 0 must be followed by a word or a phrase without '*'", 0, '=бриг*'],
+    ['a =(b)', "'=' at 2 must be followed by a word or a phrase", 2, '=('],
+    ['a ==b', "'=' at 2 must be followed by a word or a phrase", 2, '=='],
     ['"Курская область', 'unterminated phrase', 0, '"'],
     ['a «b', 'missing closing »', 2, '«'],
     ['foo:bar', "unknown field 'foo' at 0", 0, 'foo'],

@@ -4,7 +4,7 @@ import { type Lexeme, type LexemeKind, lex } from './lexer.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits.js';
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
-const OPERAND_STARTS: ReadonlySet<LexemeKind> = new Set(['word', 'phrase', 'lparen', 'not', 'minus', 'field']);
+const OPERAND_STARTS: ReadonlySet<LexemeKind> = new Set(['word', 'phrase', 'lparen', 'not', 'minus', 'exact', 'field']);
 
 /**
  * Parses a topic query into its syntax tree. Precedence, tightest first: NEAR/n, NOT (or `-`),
@@ -140,10 +140,13 @@ class Parser {
         return this.parseGroup(next);
       case 'word':
         this.advance();
-        return this.term(next);
+        return this.term(next, undefined);
       case 'phrase':
         this.advance();
-        return this.phrase(next);
+        return this.phrase(next, undefined);
+      case 'exact':
+        this.advance();
+        return this.parseExact(next);
       case 'field':
         this.advance();
         return this.parseField(next);
@@ -219,7 +222,23 @@ class Parser {
     return { kind: 'field', field: name, child, span: { start: field.start, end: child.span.end } };
   }
 
-  private term(word: Lexeme): TermNode {
+  private parseExact(marker: Lexeme): TermNode | PhraseNode {
+    const next = this.peek();
+    this.advance();
+    if (next.kind === 'phrase') return this.phrase(next, marker);
+    if (next.kind !== 'word' || next.value.endsWith('*')) {
+      throw new QueryParseError(
+        'query.syntax',
+        `'=' at ${marker.start} must be followed by a word or a phrase without '*'`,
+        marker.start,
+        this.text.slice(marker.start, next.end),
+      );
+    }
+    return this.term(next, marker);
+  }
+
+  /** A word; `exact` is the `=` written before it, if any. */
+  private term(word: Lexeme, exact: Lexeme | undefined): TermNode {
     const prefix = word.value.endsWith('*');
     const text = prefix ? word.value.slice(0, -1) : word.value;
     if (text.includes('*')) {
@@ -243,10 +262,16 @@ class Parser {
       );
     }
     this.countTerm(word);
-    return { kind: 'term', text, prefix, span: { start: word.start, end: word.end } };
+    return {
+      kind: 'term',
+      text,
+      prefix,
+      exact: exact !== undefined,
+      span: { start: (exact ?? word).start, end: word.end },
+    };
   }
 
-  private phrase(quoted: Lexeme): PhraseNode {
+  private phrase(quoted: Lexeme, exact: Lexeme | undefined): PhraseNode {
     if (!WORD_CHARACTER.test(quoted.value)) {
       throw new QueryParseError(
         'query.syntax',
@@ -256,7 +281,12 @@ class Parser {
       );
     }
     this.countTerm(quoted);
-    return { kind: 'phrase', text: quoted.value, span: { start: quoted.start, end: quoted.end } };
+    return {
+      kind: 'phrase',
+      text: quoted.value,
+      exact: exact !== undefined,
+      span: { start: (exact ?? quoted).start, end: quoted.end },
+    };
   }
 
   private nested<T>(at: Lexeme, parse: () => T): T {

@@ -87,6 +87,28 @@ describe('compileQuery: Russian and English morphology', () => {
   });
 });
 
+describe('compileQuery: exact forms', () => {
+  it('matches only the spelling written after =, case included', () => {
+    const doc = body('Банк МИР и мир во всём мире');
+    expect(match('=МИР', doc).hits.map((hit) => hit.matchedText)).toEqual(['МИР']);
+    expect(match('МИР', doc).hits.map((hit) => hit.matchedText)).toEqual(['МИР', 'мир', 'мире']);
+    expect(matches('=мира', doc)).toBe(false);
+  });
+
+  it('applies to every word of an exact phrase or compound', () => {
+    expect(matches('="Курская область"', body('Курская область'))).toBe(true);
+    expect(matches('="Курская область"', body('Курской области'))).toBe(false);
+    expect(matches('=БАРС-Курск', body('БАРС-Курск'))).toBe(true);
+    expect(matches('=БАРС-Курск', body('БАРСа-Курска'))).toBe(false);
+  });
+
+  it('does not expand an exact form through aliases', () => {
+    const aliases = createAliasResolver([{ id: 'x', aliases: ['МИР', 'Mir'] }]);
+    expect(matches('МИР', body('Mir'), { aliases })).toBe(true);
+    expect(matches('=МИР', body('Mir'), { aliases })).toBe(false);
+  });
+});
+
 describe('compileQuery: hyphenated compounds', () => {
   const doc = body('БАРС-Курск и BARS-Kursk; болельщики БАРСа-Курска и BARS Kursk');
 
