@@ -1,2 +1,3 @@
 export * from './text/index.js';
 export * from './sentiment/index.js';
+export * from './query/index.js';
