@@ -28,7 +28,25 @@ export const ArticleEntitiesV1 = defineEvent(
         mentions: z.array(EntityMention).min(1),
       }),
     ),
-    topics: z.array(z.strictObject({ topicId: z.string().min(1), matched: z.array(z.string()) })),
+    topics: z.array(
+      z.strictObject({
+        topicId: z.string().min(1),
+        /** What made the article match, as written in the article. */
+        matched: z.array(z.string()),
+        /** The query terms that matched and where (offsets into the analysed text). */
+        evidence: z
+          .array(
+            z.strictObject({
+              term: z.string(),
+              matchedText: z.string(),
+              start: z.number().int().min(0),
+              end: z.number().int().min(0),
+              entityId: z.string().optional(),
+            }),
+          )
+          .optional(),
+      }),
+    ),
   }),
 );
 export type ArticleEntitiesV1 = z.infer<typeof ArticleEntitiesV1.schema>;

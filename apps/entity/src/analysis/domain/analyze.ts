@@ -1,13 +1,15 @@
 import type { Gazetteer, EntityMatch } from './gazetteer.js';
-import { matchTopics, type Topic, type TopicMatch } from '../../topics/domain/topic.js';
+import type { Topic, TopicMatch, TopicMatcher } from '../../topics/domain/topic.js';
 
 export interface ArticleText {
   title: string;
   body: string;
+  language: string;
+  source: { id: string };
 }
 
 /** The text whose offsets mentions refer to: the title, a blank line, then the body. */
-export function analysedText(article: ArticleText): string {
+export function analysedText(article: Pick<ArticleText, 'title' | 'body'>): string {
   return `${article.title}\n\n${article.body}`;
 }
 
@@ -15,9 +17,14 @@ export function analysedText(article: ArticleText): string {
 export function analyzeEntities(
   article: ArticleText,
   gazetteer: Gazetteer,
+  matcher: TopicMatcher,
   topics: readonly Topic[],
-): { entities: EntityMatch[]; topics: TopicMatch[] } {
-  const text = analysedText(article);
-  const entities = gazetteer.find(text);
-  return { entities, topics: matchTopics(topics, text, entities) };
+): { entities: EntityMatch[]; topics: TopicMatch[]; invalidTopics: string[] } {
+  const entities = gazetteer.find(analysedText(article));
+  const { matches, invalid } = matcher.match(
+    topics,
+    { title: article.title, body: article.body, language: article.language, sourceId: article.source.id },
+    entities,
+  );
+  return { entities, topics: matches, invalidTopics: invalid.map((i) => `${i.topicId}: ${i.error.message}`) };
 }

@@ -1,8 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Gazetteer } from './gazetteer.js';
 import { SEED_ENTITIES } from './seed-entities.js';
-import { matchTopics } from '../../topics/domain/topic.js';
-import { SEED_TOPICS } from '../../topics/domain/seed-topics.js';
 
 const gazetteer = new Gazetteer(SEED_ENTITIES);
 const ids = (text: string) => gazetteer.find(text).map((e) => e.entityId);
@@ -33,22 +31,5 @@ describe('Gazetteer', () => {
   it('groups repeated mentions of one entity', () => {
     const [entity] = gazetteer.find('Besprozvannikov spoke. Later Besprozvannikov left.');
     expect(entity?.mentions).toHaveLength(2);
-  });
-});
-
-describe('matchTopics', () => {
-  it('matches the BARS topic through its entities and reports why', () => {
-    const text = 'Volunteers of BARS-Kursk trained near Belgorod.';
-    expect(matchTopics(SEED_TOPICS, text, gazetteer.find(text))).toEqual([
-      { topicId: 'bars', matched: ['BARS-Kursk'] },
-    ]);
-  });
-
-  it('matches terms with Russian inflections and ignores unrelated text', () => {
-    const text = 'Создание батальонов территориальной обороны обсуждали в Курске.';
-    expect(matchTopics(SEED_TOPICS, text, [])).toEqual([
-      { topicId: 'bars', matched: ['батальон территориальной обороны'] },
-    ]);
-    expect(matchTopics(SEED_TOPICS, 'Weather in Paris is mild.', [])).toEqual([]);
   });
 });

@@ -6,13 +6,10 @@ export const SEED_TOPICS: readonly Topic[] = [
     topicId: 'bars',
     name: 'Regional defence units (BARS)',
     description: "Russia's regional territorial-defence battalions: BARS-Kaliningrad, BARS-Kursk and the rest",
-    query: {
-      anyEntities: ['unit:bars', 'unit:bars-kaliningrad', 'unit:bars-kursk'],
-      anyTerms: [
-        { text: 'territorial defence battalion', caseSensitive: false },
-        { text: 'territorial defense battalion', caseSensitive: false },
-        { text: 'батальон территориальной обороны', caseSensitive: false },
-      ],
-    },
+    query: [
+      'entity:unit:bars OR entity:unit:bars-kaliningrad OR entity:unit:bars-kursk',
+      'OR "territorial defence battalion" OR "territorial defense battalion"',
+      'OR "батальон территориальной обороны"',
+    ].join(' '),
   },
 ];

@@ -14,7 +14,7 @@ const topicSchema = new mongoose.Schema<TopicDocument>(
     _id: String,
     name: { type: String, required: true },
     description: String,
-    query: { type: mongoose.Schema.Types.Mixed, required: true },
+    query: { type: String, required: true },
   },
   { collection: 'topics', versionKey: false },
 );
