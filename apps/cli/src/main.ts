@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { runBenchScale } from './commands/bench-scale.command.js';
 import { runDemo } from './commands/demo.command.js';
 import { runInfra } from './commands/infra.command.js';
 
@@ -6,6 +7,20 @@ function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError('not a TCP port');
   return n;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('not a positive integer');
+  return n;
+}
+
+function replicaCounts(value: string): number[] {
+  const counts = value.split(',').map((part) => Number(part.trim()));
+  if (counts.some((n) => !Number.isInteger(n) || n < 1 || n > 8)) {
+    throw new InvalidArgumentError('expected a comma-separated list of replica counts between 1 and 8');
+  }
+  return counts;
 }
 
 const program = new Command()
@@ -28,6 +43,19 @@ program
   .option('--nats-port <port>', 'NATS port', port, 4222)
   .option('--mongo-port <port>', 'FerretDB port', port, 27017)
   .action((opts: { dataDir?: string; natsPort: number; mongoPort: number }) => runInfra(opts));
+
+program
+  .command('bench')
+  .description('benchmarks that start their own NATS, FerretDB and services')
+  .command('scale')
+  .description('push the same articles through 1, 2, 3 processes per consumer service sharing one durable consumer')
+  .option('--articles <n>', 'distinct articles to ingest', positiveInt, 2000)
+  .option('--replicas <list>', 'replica counts to run, in order', replicaCounts, [1, 2, 3])
+  .option('--batch <n>', 'articles per POST /v1/articles (at most 500)', positiveInt, 250)
+  .option('--timeout <s>', 'seconds a run may take before it fails', positiveInt, 900)
+  .action((opts: { articles: number; replicas: number[]; batch: number; timeout: number }) =>
+    runBenchScale({ articles: opts.articles, replicas: opts.replicas, batch: opts.batch, timeoutS: opts.timeout }),
+  );
 
 try {
   await program.parseAsync(process.argv);
