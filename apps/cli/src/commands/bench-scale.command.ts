@@ -103,6 +103,8 @@ async function processedBy(service: RunningService): Promise<number> {
 async function runOnce(replicas: number, options: BenchScaleOptions): Promise<RunResult> {
   const system = await LocalSystem.start({
     logLevel: 'warn',
+    // Generous: a loaded machine starts many Node processes slowly.
+    readyTimeoutMs: 180_000,
     replicas: Object.fromEntries(CONSUMER_SERVICES.map((name) => [name, replicas])),
     onProgress: (line) => say(`  ${line.trim()}`),
   });
