@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { runBenchScale } from './commands/bench-scale.command.js';
+import { CONSUMER_SERVICES, runBenchScale, type ConsumerService } from './commands/bench-scale.command.js';
 import { runDemo } from './commands/demo.command.js';
 import { runInfra } from './commands/infra.command.js';
 
@@ -21,6 +21,13 @@ function replicaCounts(value: string): number[] {
     throw new InvalidArgumentError('expected a comma-separated list of replica counts between 1 and 8');
   }
   return counts;
+}
+
+function consumerServices(value: string): ConsumerService[] {
+  const names = value.split(',').map((part) => part.trim());
+  const unknown = names.filter((name) => !(CONSUMER_SERVICES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new InvalidArgumentError(`not consumer services: ${unknown.join(', ')}`);
+  return names as ConsumerService[];
 }
 
 const program = new Command()
@@ -51,10 +58,20 @@ program
   .description('push the same articles through 1, 2, 3 processes per consumer service sharing one durable consumer')
   .option('--articles <n>', 'distinct articles to ingest', positiveInt, 2000)
   .option('--replicas <list>', 'replica counts to run, in order', replicaCounts, [1, 2, 3])
+  .option('--services <list>', 'consumer services to replicate (the others run one process)', consumerServices, [
+    ...CONSUMER_SERVICES,
+  ])
   .option('--batch <n>', 'articles per POST /v1/articles (at most 500)', positiveInt, 250)
   .option('--timeout <s>', 'seconds a run may take before it fails', positiveInt, 900)
-  .action((opts: { articles: number; replicas: number[]; batch: number; timeout: number }) =>
-    runBenchScale({ articles: opts.articles, replicas: opts.replicas, batch: opts.batch, timeoutS: opts.timeout }),
+  .action(
+    (opts: { articles: number; replicas: number[]; services: ConsumerService[]; batch: number; timeout: number }) =>
+      runBenchScale({
+        articles: opts.articles,
+        replicas: opts.replicas,
+        services: opts.services,
+        batch: opts.batch,
+        timeoutS: opts.timeout,
+      }),
   );
 
 try {

@@ -16,12 +16,15 @@ import { benchmarkArticles } from './bench-articles.js';
 export interface BenchScaleOptions {
   articles: number;
   replicas: number[];
+  /** Consumer services to replicate; the others run one process. */
+  services: ConsumerService[];
   batch: number;
   timeoutS: number;
 }
 
 /** The services that consume a durable consumer; only these are scaled. */
-const CONSUMER_SERVICES = ['entity', 'sentiment', 'trends', 'alert'] as const;
+export const CONSUMER_SERVICES = ['entity', 'sentiment', 'trends', 'alert'] as const;
+export type ConsumerService = (typeof CONSUMER_SERVICES)[number];
 
 interface FinalCounts {
   articlesAccepted: number;
@@ -105,7 +108,7 @@ async function runOnce(replicas: number, options: BenchScaleOptions): Promise<Ru
     logLevel: 'warn',
     // Generous: a loaded machine starts many Node processes slowly.
     readyTimeoutMs: 180_000,
-    replicas: Object.fromEntries(CONSUMER_SERVICES.map((name) => [name, replicas])),
+    replicas: Object.fromEntries(options.services.map((name) => [name, replicas])),
     onProgress: (line) => say(`  ${line.trim()}`),
   });
   const nc = await connect({ servers: system.stack.nats.url, name: 'bench-scale' });
@@ -195,12 +198,14 @@ function consistencyProblems(results: RunResult[]): string[] {
  * service sharing the durable consumers, and records throughput and final counts per run.
  */
 export async function runBenchScale(options: BenchScaleOptions): Promise<void> {
-  say(`bench scale: ${options.articles} articles, replicas ${options.replicas.join(', ')} per consumer service`);
+  say(
+    `bench scale: ${options.articles} articles, replicas ${options.replicas.join(', ')} of ${options.services.join(', ')}`,
+  );
   say(`machine: ${cpus().length} cores, load average ${loadavg().map(round).join(' ')}`);
   const results: RunResult[] = [];
   for (const replicas of options.replicas) {
     say();
-    say(`${replicas} replica(s) of ${CONSUMER_SERVICES.join(', ')}:`);
+    say(`${replicas} replica(s) of ${options.services.join(', ')}:`);
     const result = await runOnce(replicas, options);
     results.push(result);
     say(
