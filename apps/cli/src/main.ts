@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { CONSUMER_SERVICES, runBenchScale, type ConsumerService } from './commands/bench-scale.command.js';
 import { runBenchSentiment } from './commands/bench-sentiment.command.js';
 import { runDemo } from './commands/demo.command.js';
 import { runEvalSentiment } from './commands/eval-sentiment.command.js';
@@ -23,6 +24,27 @@ function positiveNumber(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('not a positive number');
   return n;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('not a positive integer');
+  return n;
+}
+
+function replicaCounts(value: string): number[] {
+  const counts = value.split(',').map((part) => Number(part.trim()));
+  if (counts.some((n) => !Number.isInteger(n) || n < 1 || n > 8)) {
+    throw new InvalidArgumentError('expected a comma-separated list of replica counts between 1 and 8');
+  }
+  return counts;
+}
+
+function consumerServices(value: string): ConsumerService[] {
+  const names = value.split(',').map((part) => part.trim());
+  const unknown = names.filter((name) => !(CONSUMER_SERVICES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new InvalidArgumentError(`not consumer services: ${unknown.join(', ')}`);
+  return names as ConsumerService[];
 }
 
 const program = new Command()
@@ -68,7 +90,28 @@ evaluate
   .option('--model <file>', 'a model file instead of the committed one')
   .action(runEvalSentiment);
 
-const bench = program.command('bench').description('throughput benchmarks');
+const bench = program.command('bench').description('benchmarks (scale starts its own NATS, FerretDB and services)');
+bench
+  .command('scale')
+  .description('push the same articles through 1, 2, 3 processes per consumer service sharing one durable consumer')
+  .option('--articles <n>', 'distinct articles to ingest', positiveInt, 2000)
+  .option('--replicas <list>', 'replica counts to run, in order', replicaCounts, [1, 2, 3])
+  .option('--services <list>', 'consumer services to replicate (the others run one process)', consumerServices, [
+    ...CONSUMER_SERVICES,
+  ])
+  .option('--batch <n>', 'articles per POST /v1/articles (at most 500)', positiveInt, 250)
+  .option('--timeout <s>', 'seconds a run may take before it fails', positiveInt, 900)
+  .action(
+    (opts: { articles: number; replicas: number[]; services: ConsumerService[]; batch: number; timeout: number }) =>
+      runBenchScale({
+        articles: opts.articles,
+        replicas: opts.replicas,
+        services: opts.services,
+        batch: opts.batch,
+        timeoutS: opts.timeout,
+      }),
+  );
+
 bench
   .command('sentiment')
   .description('document and sentence tone: articles per second on one core')

@@ -22,10 +22,19 @@ export interface LocalSystemOptions extends LocalStackOptions {
   onProgress?: (line: string) => void;
   /** Readiness timeout per service, in milliseconds (default 90 s: generous for a loaded machine). */
   readyTimeoutMs?: number;
+  /**
+   * Processes per service (default 1). Replicas of a consumer service share its durable
+   * consumers, the way Kubernetes replicas do; each gets its own HTTP port.
+   */
+  replicas?: Partial<Record<ServiceName, number>>;
+  /** Extra environment for every service process (e.g. CONSUMER_CONCURRENCY). */
+  env?: Record<string, string>;
 }
 
 export interface RunningService {
   name: ServiceName;
+  /** 0 for the first process of a service, 1.. for further replicas. */
+  replica: number;
   url: string;
   process: ManagedProcess;
   logFile: string;
@@ -46,9 +55,12 @@ async function portOrFree(preferred: number | undefined): Promise<number> {
 export class LocalSystem {
   private constructor(
     readonly stack: LocalStack,
+    /** The first process of each service. */
     readonly services: Map<ServiceName, RunningService>,
     /** An admin API key of the gateway, made for this run (the gateway stores only its hash). */
     readonly apiKey: string,
+    /** Every process, replicas included, in start order. */
+    readonly processes: RunningService[] = [],
   ) {}
 
   static async start(options: LocalSystemOptions = {}): Promise<LocalSystem> {
@@ -66,34 +78,43 @@ export class LocalSystem {
     const system = new LocalSystem(stack, services, apiKey);
     try {
       for (const name of SERVICE_NAMES) {
-        const port = await portOrFree(name === 'gateway' ? options.gatewayPort : undefined);
-        const logFile = join(logDir, `${name}.log`);
-        const child = new ManagedProcess({
-          name,
-          command: process.execPath,
-          args: ['--enable-source-maps', join(root, 'apps', name, 'dist', 'main.js')],
-          logFile,
-          cwd: root,
-          env: {
-            ...process.env,
-            NODE_ENV: 'development',
-            LOG_LEVEL: options.logLevel ?? 'info',
-            HTTP_HOST: '127.0.0.1',
-            HTTP_PORT: String(port),
-            NATS_URL: stack.nats.url,
-            NATS_NAMESPACE: options.namespace ?? '',
-            API_BOOTSTRAP_KEY: apiKey,
-            MONGO_URL: stack.ferretdb.uri,
-            MONGO_DB: `${options.databasePrefix ?? 'media'}_${name}`,
-          },
-        });
-        child.start();
-        const url = `http://127.0.0.1:${port}`;
-        services.set(name, { name, url, process: child, logFile });
-        await waitForHttpOk(`${url}/health/ready`, options.readyTimeoutMs ?? 90_000).catch((error: Error) => {
-          throw new Error(`${name} did not become ready: ${error.message}; see ${logFile}`);
-        });
-        progress(`  ${name.padEnd(9)} ready at ${url}`);
+        const replicas = options.replicas?.[name] ?? 1;
+        if (!Number.isInteger(replicas) || replicas < 1)
+          throw new Error(`replicas of ${name} must be a positive integer`);
+        for (let replica = 0; replica < replicas; replica++) {
+          const port = await portOrFree(name === 'gateway' && replica === 0 ? options.gatewayPort : undefined);
+          const instance = replica === 0 ? name : `${name}-${replica}`;
+          const logFile = join(logDir, `${instance}.log`);
+          const child = new ManagedProcess({
+            name: instance,
+            command: process.execPath,
+            args: ['--enable-source-maps', join(root, 'apps', name, 'dist', 'main.js')],
+            logFile,
+            cwd: root,
+            env: {
+              ...process.env,
+              NODE_ENV: 'development',
+              LOG_LEVEL: options.logLevel ?? 'info',
+              ...options.env,
+              HTTP_HOST: '127.0.0.1',
+              HTTP_PORT: String(port),
+              NATS_URL: stack.nats.url,
+              NATS_NAMESPACE: options.namespace ?? '',
+              API_BOOTSTRAP_KEY: apiKey,
+              MONGO_URL: stack.ferretdb.uri,
+              MONGO_DB: `${options.databasePrefix ?? 'media'}_${name}`,
+            },
+          });
+          child.start();
+          const url = `http://127.0.0.1:${port}`;
+          const running: RunningService = { name, replica, url, process: child, logFile };
+          system.processes.push(running);
+          if (replica === 0) services.set(name, running);
+          await waitForHttpOk(`${url}/health/ready`, options.readyTimeoutMs ?? 90_000).catch((error: Error) => {
+            throw new Error(`${instance} did not become ready: ${error.message}; see ${logFile}`);
+          });
+          progress(`  ${instance.padEnd(11)} ready at ${url}`);
+        }
       }
     } catch (error) {
       await system.stop();
@@ -108,9 +129,13 @@ export class LocalSystem {
     return service.url;
   }
 
-  /** Stops services in reverse order (each drains), then NATS and FerretDB. */
+  /** Stops services in reverse order (each drains; replicas of one service together), then NATS and FerretDB. */
   async stop(): Promise<void> {
-    for (const name of [...SERVICE_NAMES].reverse()) await this.services.get(name)?.process.stop(25_000);
+    for (const name of [...SERVICE_NAMES].reverse()) {
+      await Promise.all(
+        this.processes.filter((running) => running.name === name).map((running) => running.process.stop(25_000)),
+      );
+    }
     await this.stack.stop();
   }
 }
