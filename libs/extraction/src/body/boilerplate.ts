@@ -17,7 +17,8 @@ const BOILERPLATE_NAME =
   /(?:^|[-_\s])(?:share|sharing|social|related|recommend\w*|newsletter|subscri\w*|promo\w*|advert\w*|ads?|adslot|sponsor\w*|comments?|disqus|sidebar|breadcrumbs?|footer|masthead|cookie|consent|gdpr|popup|modal|caption|credits?|tags|tag-list|toolbar|widget|outbrain|taboola|read-?more|more-stories|trending|most-popular|popular|signup|sign-up|byline|author-bio|bio|rating|pagination|pager|print|skip|hidden|visually-hidden|sr-only|screen-reader-text|banner|menu|nav|navbar|topics|keywords|disclaimer|inline-related|see-also|also-read|readmore|next-article|prev-article)(?:$|[-_\s])/i;
 
 /** Names that mark the article itself; an element with one of these is never dropped for its name. */
-const ARTICLE_NAME = /(?:^|[-_\s])(?:article|story|entry|post|content|main|body|text)[-_]?(?:body|content|text)?(?:$|[-_\s])/i;
+const ARTICLE_NAME =
+  /(?:^|[-_\s])(?:article|story|entry|post|content|main|body|text|embed|tweet|quote)[-_]?(?:body|content|text)?(?:$|[-_\s])/i;
 
 /**
  * Attributes alone never remove more than this share of the page's text: page-wide wrappers carry

@@ -103,7 +103,34 @@ export function findMainContent(document: Document, stats: Map<Element, TextStat
   }
   if (!top) return [];
   top = climbToCommonAncestor(top, topScore, finalScores);
-  return withProseSiblings(top, finalScores.get(top) ?? topScore, finalScores, stats);
+  const chosen = withProseSiblings(top, finalScores.get(top) ?? topScore, finalScores, stats);
+  const roots = new Set([...chosen, ...repeatedChunks(document, top, chosen, finalScores)]);
+  return inDocumentOrder(document, roots);
+}
+
+/** A split body reads in the order the page shows it. */
+function inDocumentOrder(document: Document, elements: Set<Element>): Element[] {
+  if (elements.size === 1) return [...elements];
+  const ordered: Element[] = [];
+  for (const el of descendants(document)) if (elements.has(el)) ordered.push(el);
+  return ordered;
+}
+
+/**
+ * Bodies split by ads or embeds come as several blocks with the winner's tag and class (`article__body`
+ * chunks); the others join it.
+ */
+function repeatedChunks(document: Document, top: Element, chosen: Element[], scores: Map<Element, number>): Element[] {
+  const cls = attr(top, 'class');
+  if (!cls) return [];
+  const chunks: Element[] = [];
+  for (const el of descendants(document)) {
+    if (el === top || el.name !== top.name || attr(el, 'class') !== cls) continue;
+    if ((scores.get(el) ?? 0) <= 0) continue;
+    if (chosen.some((c) => contains(c, el) || contains(el, c))) continue;
+    chunks.push(el);
+  }
+  return chunks;
 }
 
 /** When several strong candidates sit under one ancestor, the article is that ancestor (split bodies). */
@@ -150,12 +177,11 @@ function withProseSiblings(
       chosen.push(sibling);
       continue;
     }
-    if (sibling.name === 'p') {
+    // A lone paragraph beside the body (a lead, a standfirst) reads as prose on its own.
+    if (isParagraph(sibling, stats)) {
       const s = stats.get(sibling)!;
       const density = linkDensity(s);
-      if ((s.text > 80 && density < 0.25) || (s.text > 0 && density === 0 && s.commas + 1 >= 1 && s.text > 40)) {
-        chosen.push(sibling);
-      }
+      if ((s.text > 80 && density < 0.25) || (s.text > 40 && density === 0)) chosen.push(sibling);
     }
   }
   return chosen;

@@ -10,7 +10,7 @@ export const BLOCK_TAGS = new Set([
 ]);
 
 /** Containers judged as a whole: kept or dropped by their links, names and shape. */
-const JUDGED_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'dl', 'form', 'span', 'p']);
+const JUDGED_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'dl', 'form', 'p']);
 
 /** A container of this many commas or more is prose, whatever its links (readability's rule). */
 const PROSE_COMMAS = 10;
@@ -51,10 +51,12 @@ function isDropped(el: Element, stats: Map<Element, TextStats>, roots: readonly 
   if (!JUDGED_TAGS.has(el.name) || roots.includes(el)) return false;
   const s = stats.get(el);
   if (!s) return false;
+  // Embedded posts and quotes are links and handles by nature, and part of the story.
+  if (el.children.some((c) => isTag(c) && c.name === 'blockquote')) return false;
   const weight = nameWeight(el);
   if (weight < 0) return true;
   if (s.commas >= PROSE_COMMAS) return false;
   const density = linkDensity(s);
-  if (el.name === 'p' || el.name === 'span') return density > 0.5;
+  if (el.name === 'p') return density > 0.5;
   return (weight < 25 && density > 0.2 && s.text < 1000) || density > 0.5;
 }
