@@ -1,4 +1,5 @@
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
+import { isBoilerplateLine } from './boilerplate-lines.js';
 import { nameWeight } from './main-content.js';
 import { linkDensity, type TextStats } from './text-stats.js';
 
@@ -21,7 +22,7 @@ export function renderArticleText(roots: readonly Element[], stats: Map<Element,
   let current: string[] = [];
   const flush = (): void => {
     const text = current.join('').replace(/\s+/g, ' ').trim();
-    if (text) blocks.push(text);
+    if (text && !isBoilerplateLine(text)) blocks.push(text);
     current = [];
   };
   const stack: (ChildNode | 'end')[] = [...roots].reverse();
