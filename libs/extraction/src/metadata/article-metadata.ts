@@ -1,5 +1,5 @@
 import { type Document } from 'domhandler';
-import { parseMachineDate, parseUrlDate, parseVisibleDate } from './dates.js';
+import { parseMachineDate, parseUrlDate, parseVisibleDate, parseVisibleDateIndex } from './dates.js';
 import { type JsonLdArticle, readJsonLdArticle } from './json-ld.js';
 import { normaliseLanguageTag } from './language.js';
 import { type PageMeta, readPageMeta } from './page-meta.js';
@@ -56,11 +56,25 @@ function pickTitle(page: PageMeta, ld: JsonLdArticle, siteName: string | undefin
 function pickAuthor(page: PageMeta, ld: JsonLdArticle): string | undefined {
   const declared = [ld.author, ...AUTHOR_KEYS.map((k) => page.meta.get(k)), page.itemprops.get('author')];
   // article:author is often a profile URL: a name is what readers and analysts need.
-  for (const value of [...declared, ...page.bylines]) {
-    const name = value && cleanByline(value);
+  for (const value of declared) {
+    const name = value && cleanByline(cutBylineTail(value));
     if (name) return name;
   }
+  for (const value of page.bylines) {
+    const name = cleanByline(cutBylineTail(value));
+    if (name && name.length <= MAX_VISIBLE_BYLINE_CHARS) return name;
+  }
   return undefined;
+}
+
+/** Visible bylines longer than this are blocks that merely carry an author-like class. */
+const MAX_VISIBLE_BYLINE_CHARS = 60;
+
+/** Visible bylines run on into dates, handles and reading times: "Jane Doe @jane Nov 18, 2019 • 2 min read". */
+function cutBylineTail(byline: string): string {
+  const date = parseVisibleDateIndex(byline);
+  const cut = byline.slice(0, date).split(/\s(?:@|•|·|\|)|\s+(?:updated|published|posted)\b/i)[0]!;
+  return cut.replace(/[\s,;:–—-]+$/, '');
 }
 
 /** "By Jane Doe and John Roe | Reuters" → "Jane Doe and John Roe | Reuters"; URLs and long texts are refused. */

@@ -59,6 +59,15 @@ export function parseMachineDate(value: string | undefined): string | undefined 
 
 /** The first human-written date in a text ("25 ноября 2026", "Nov 25, 2026", "25.11.2026"). */
 export function parseVisibleDate(text: string): string | undefined {
+  return findVisibleDate(text)?.iso;
+}
+
+/** Where the first human-written date of a text starts, or the text's length when there is none. */
+export function parseVisibleDateIndex(text: string): number {
+  return findVisibleDate(text)?.index ?? text.length;
+}
+
+function findVisibleDate(text: string): { index: number; iso: string } | undefined {
   const candidates: { index: number; iso: string }[] = [];
   const dmy = DAY_MONTH_YEAR.exec(text);
   if (dmy) {
@@ -75,7 +84,7 @@ export function parseVisibleDate(text: string): string | undefined {
     const iso = fromParts(+dotted[3]!, +dotted[2]!, +dotted[1]!, dotted[4], dotted[5], dotted[6]);
     if (iso) candidates.push({ index: dotted.index, iso });
   }
-  return candidates.sort((a, b) => a.index - b.index)[0]?.iso;
+  return candidates.sort((a, b) => a.index - b.index)[0];
 }
 
 /** A date in a URL path: /2019/11/19/, /2019-11-19-, /20191119/. */

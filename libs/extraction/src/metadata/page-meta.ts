@@ -64,7 +64,7 @@ export function readPageMeta(document: Document): PageMeta {
       if (value) itemprops.set(itemprop, value);
     }
     if (el.name === 'meta' || el.name === 'link' || el.name === 'script') continue;
-    if (isByline(el)) bylines.push(collapsedText(el));
+    if (isByline(el) && !insideForm(el)) bylines.push(collapsedText(el));
     if (DATELINE_NAME.test(`${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`)) {
       const text = collapsedText(el);
       if (text.length <= MAX_DATELINE_CHARS) datelines.push(text);
@@ -85,4 +85,10 @@ function isByline(el: Element): boolean {
   if (/(?:^|\s)author(?:\s|$)/i.test(attr(el, 'rel') ?? '')) return true;
   const names = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
   return names.length > 1 && BYLINE_NAME.test(names);
+}
+
+/** Comment forms label their name fields "author": those are not bylines. */
+function insideForm(el: Element): boolean {
+  for (let n = el.parent; n && n.type !== 'root'; n = n.parent) if ((n as Element).name === 'form') return true;
+  return false;
 }
