@@ -1,6 +1,15 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { runBenchExtraction } from './commands/bench-extraction.command.js';
 import { runDemo } from './commands/demo.command.js';
+import { runEvalExtraction } from './commands/eval-extraction.command.js';
+import { runExtract } from './commands/extract.command.js';
 import { runInfra } from './commands/infra.command.js';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('not a positive integer');
+  return n;
+}
 
 function port(value: string): number {
   const n = Number(value);
@@ -28,6 +37,33 @@ program
   .option('--nats-port <port>', 'NATS port', port, 4222)
   .option('--mongo-port <port>', 'FerretDB port', port, 27017)
   .action((opts: { dataDir?: string; natsPort: number; mongoPort: number }) => runInfra(opts));
+
+program
+  .command('extract')
+  .description('extract an article (JSON) from an HTML FILE or URL, or every page of a benchmark folder')
+  .argument('[target]', 'HTML file (.html, .html.gz) or http(s) URL; with --benchmark, the output JSON file')
+  .option('--benchmark <dir>', 'extract every *.html and *.html.gz in DIR into the output JSON file')
+  .action((target: string | undefined, opts: { benchmark?: string }) => runExtract(target, opts));
+
+program
+  .command('eval')
+  .description('score outputs against ground truth')
+  .command('extraction')
+  .description("score an 'extract --benchmark' output: shingle precision, recall and F1 (last line)")
+  .argument('<output>', "JSON written by 'extract --benchmark'")
+  .requiredOption('--truth <file>', 'ground-truth.json (id -> {articleBody})')
+  .option('--worst <n>', 'also list the n worst pages', positiveInt, 0)
+  .action((output: string, opts: { truth: string; worst: number }) => runEvalExtraction(output, opts));
+
+program
+  .command('bench')
+  .description('speed benchmarks')
+  .command('extraction')
+  .description('pages per second of article extraction on one core over a folder of pages')
+  .argument('<dir>', 'folder of *.html and *.html.gz pages')
+  .option('--rounds <n>', 'timed rounds after one warm-up round', positiveInt, 5)
+  .option('--out <file>', 'also write the figures as JSON')
+  .action((dir: string, opts: { rounds: number; out?: string }) => runBenchExtraction(dir, opts));
 
 try {
   await program.parseAsync(process.argv);

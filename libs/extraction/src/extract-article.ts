@@ -47,7 +47,10 @@ export function extractArticle(input: string | Uint8Array, options: ExtractOptio
   // Metadata first: body extraction prunes the tree it reads.
   const { jsonLdBody, ...metadata } = readArticleMetadata(document, options.url);
   let articleBody = extractBodyFromDom(document);
-  if (jsonLdBody && wordCount(jsonLdBody) >= Math.max(MIN_JSON_LD_BODY_WORDS, JSON_LD_BODY_RATIO * wordCount(articleBody))) {
+  if (
+    jsonLdBody &&
+    wordCount(jsonLdBody) >= Math.max(MIN_JSON_LD_BODY_WORDS, JSON_LD_BODY_RATIO * wordCount(articleBody))
+  ) {
     articleBody = jsonLdBody.trim();
   }
   if (!articleBody) throw new ExtractionError('extraction.no_article', 'the page holds no article text');

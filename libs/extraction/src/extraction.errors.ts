@@ -1,9 +1,6 @@
 /** Why a page could not be extracted; codes are stable, and none of these is helped by a retry. */
 export type ExtractionErrorCode =
-  | 'extraction.not_html'
-  | 'extraction.too_large'
-  | 'extraction.empty'
-  | 'extraction.no_article';
+  'extraction.not_html' | 'extraction.too_large' | 'extraction.empty' | 'extraction.no_article';
 
 export class ExtractionError extends Error {
   override readonly name = 'ExtractionError';

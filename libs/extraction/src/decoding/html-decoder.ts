@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { ExtractionError } from '../extraction.errors.js';
 import { guessSingleByteEncoding } from './cyrillic-guess.js';
 
@@ -50,9 +51,19 @@ export function decodeHtml(input: string | Uint8Array, options: DecodeOptions = 
     resolveLabel(charsetParameter(options.contentType)) ??
     resolveLabel(prescanMetaCharset(input)) ??
     sniffEncoding(input);
-  const html = new TextDecoder(encoding).decode(input);
+  const html = decodeBytes(input, encoding);
   checkLooksLikeHtml(html);
   return { html, encoding };
+}
+
+/** Node's own UTF-8 decoder is several times faster than TextDecoder's, with the same replacement rule. */
+function decodeBytes(bytes: Uint8Array, encoding: string): string {
+  if (encoding === 'utf-8') return asBuffer(bytes).toString('utf8');
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function tooLarge(size: number, maxBytes: number): ExtractionError {
@@ -100,7 +111,7 @@ function charsetParameter(contentType: string | undefined): string | undefined {
 
 /** `<meta charset=x>` or `<meta http-equiv="Content-Type" content="...; charset=x">` near the top. */
 function prescanMetaCharset(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, PRESCAN_BYTES)).toString('latin1');
+  const head = asBuffer(bytes).toString('latin1', 0, PRESCAN_BYTES);
   for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
     const direct = tag.match(/\bcharset\s*=\s*["']?\s*([-\w:.]+)/i);
     if (direct) return direct[1];
@@ -122,10 +133,5 @@ function resolveLabel(label: string | undefined): string | undefined {
 
 /** No declaration: UTF-8 when the bytes are valid UTF-8, else the likeliest single-byte encoding. */
 function sniffEncoding(bytes: Uint8Array): string {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 'utf-8';
-  } catch {
-    return guessSingleByteEncoding(bytes);
-  }
+  return isUtf8(bytes) ? 'utf-8' : guessSingleByteEncoding(bytes);
 }

@@ -40,9 +40,10 @@ export function scoreBenchmark(truth: BodiesById, predictions: BodiesById): Benc
   const scores = ids.map((id) => scorePage(truth[id]?.articleBody ?? '', predictions[id]?.articleBody ?? ''));
   return {
     all: aggregateScores(scores),
-    halves: [aggregateScores(scores.filter((_, i) => i % 2 === 0)), aggregateScores(scores.filter((_, i) => i % 2 === 1))],
-    pages: ids
-      .map((id, i) => ({ id, f1: aggregateScores([scores[i]!]).f1 }))
-      .sort((a, b) => a.f1 - b.f1),
+    halves: [
+      aggregateScores(scores.filter((_, i) => i % 2 === 0)),
+      aggregateScores(scores.filter((_, i) => i % 2 === 1)),
+    ],
+    pages: ids.map((id, i) => ({ id, f1: aggregateScores([scores[i]!]).f1 })).sort((a, b) => a.f1 - b.f1),
   };
 }

@@ -21,9 +21,21 @@ export interface ArticleMetadata {
 }
 
 const PUBLISHED_KEYS = [
-  'article:published_time', 'og:article:published_time', 'og:published_time', 'datepublished',
-  'publishdate', 'publish-date', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued',
-  'dc.date', 'dcterms.created', 'date', 'article.published', 'cxenseparse:recs:publishtime',
+  'article:published_time',
+  'og:article:published_time',
+  'og:published_time',
+  'datepublished',
+  'publishdate',
+  'publish-date',
+  'pubdate',
+  'parsely-pub-date',
+  'sailthru.date',
+  'dc.date.issued',
+  'dc.date',
+  'dcterms.created',
+  'date',
+  'article.published',
+  'cxenseparse:recs:publishtime',
 ];
 const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified'];
 const AUTHOR_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl'];
@@ -37,7 +49,11 @@ export function readArticleMetadata(document: Document, pageUrl?: string): Artic
     title: pickTitle(page, ld, siteName),
     author: pickAuthor(page, ld),
     publishedAt: pickPublished(page, ld, pageUrl),
-    modifiedAt: firstDate([ld.dateModified, ...MODIFIED_KEYS.map((k) => page.meta.get(k)), page.itemprops.get('dateModified')]),
+    modifiedAt: firstDate([
+      ld.dateModified,
+      ...MODIFIED_KEYS.map((k) => page.meta.get(k)),
+      page.itemprops.get('dateModified'),
+    ]),
     language: normaliseLanguageTag(
       page.htmlLang ?? page.meta.get('content-language') ?? page.meta.get('og:locale') ?? ld.inLanguage,
     ),
@@ -89,7 +105,11 @@ function cleanByline(value: string): string | undefined {
 
 function pickPublished(page: PageMeta, ld: JsonLdArticle, pageUrl: string | undefined): string | undefined {
   return (
-    firstDate([ld.datePublished, ...PUBLISHED_KEYS.map((k) => page.meta.get(k)), page.itemprops.get('datePublished')]) ??
+    firstDate([
+      ld.datePublished,
+      ...PUBLISHED_KEYS.map((k) => page.meta.get(k)),
+      page.itemprops.get('datePublished'),
+    ]) ??
     firstDate(page.times) ??
     parseUrlDate(pageUrl ?? page.canonical) ??
     firstVisible([...page.bylines, ...page.datelines])

@@ -11,7 +11,10 @@ const STOPWORDS: Record<string, readonly string[]> = {
 
 /** A BCP 47 tag reduced to its primary language subtag, lower case ("en-US" → "en"). */
 export function normaliseLanguageTag(tag: string | undefined): string | undefined {
-  const primary = tag?.trim().split(/[-_\s,;]/)[0]?.toLowerCase();
+  const primary = tag
+    ?.trim()
+    .split(/[-_\s,;]/)[0]
+    ?.toLowerCase();
   return primary && /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
 }
 
