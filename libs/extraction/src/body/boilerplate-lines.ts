@@ -13,6 +13,7 @@ const BOILERPLATE_LINE = new RegExp(
     String.raw`^like this (?:story|article)\b`,
     String.raw`^\d*\s*(?:comments?|комментари\w*)$`,
     String.raw`^follow (?:us|\w+) on\b|^следите за нами`,
+    String.raw`^(?:filed under|posted (?:on|in|by)|tags?:|опубликовано в|рубрик[аи]:|теги:)`,
     String.raw`©|\ball rights reserved\b|все права защищены`,
   ].join('|'),
   'iu',

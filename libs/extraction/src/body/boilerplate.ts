@@ -42,7 +42,7 @@ const NON_CONTENT_ROLES = new Set(['navigation', 'complementary', 'banner', 'con
 
 /** Class or id words of blocks around an article: sharing, promotion, related links, comments, chrome. */
 const BOILERPLATE_NAME =
-  /(?:^|[-_\s])(?:share|sharing|social|related|recommend\w*|newsletter|subscri\w*|promo\w*|advert\w*|ads?|adslot|sponsor\w*|comments?|disqus|sidebar|breadcrumbs?|footer|masthead|cookie|consent|gdpr|popup|modal|caption|credits?|tags|tag-list|toolbar|widget|outbrain|taboola|read-?more|more-stories|trending|most-popular|popular|signup|sign-up|byline|author-bio|bio|rating|pagination|pager|print|skip|hidden|visually-hidden|sr-only|screen-reader-text|banner|menu|nav|navbar|topics|keywords|disclaimer|inline-related|see-also|also-read|readmore|next-article|prev-article)(?:$|[-_\s])/i;
+  /(?:^|[-_\s])(?:share\w*|social\w*|related\w*|recommend\w*|newsletter|subscri\w*|promo\w*|advert\w*|ads?|adslot|sponsor\w*|comments?|disqus|sidebar|breadcrumbs?|footer|masthead|cookie|consent|gdpr|popup|modal|caption|credits?|tags|tag-list|toolbar|widget|outbrain|taboola|read-?more|more-stories|trending|most-popular|popular|signup|sign-up|byline|author-bio|bio|rating|pagination|pager|print|skip|hidden|visually-hidden|sr-only|screen-reader-text|banner|menu|nav|navbar|topics|keywords|disclaimer|inline-related|see-also|also-read|readmore|next-article|prev-article)(?:$|[-_\s])/i;
 
 /** Names that mark the article itself; an element with one of these is never dropped for its name. */
 const ARTICLE_NAME =

@@ -46,6 +46,9 @@ export const BLOCK_TAGS = new Set([
 /** Containers judged as a whole: kept or dropped by their links, names and shape. */
 const JUDGED_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'dl', 'form', 'p']);
 
+/** Link text at least this long reads as a headline (a teaser) rather than a shop or source name. */
+const TEASER_LINK_CHARS = 25;
+
 /** A container of this many commas or more is prose, whatever its links (readability's rule). */
 const PROSE_COMMAS = 10;
 
@@ -91,6 +94,19 @@ function isDropped(el: Element, stats: Map<Element, TextStats>, roots: readonly 
   if (weight < 0) return true;
   if (s.commas >= PROSE_COMMAS) return false;
   const density = linkDensity(s);
-  if (el.name === 'p') return density > 0.5;
+  // A paragraph that is one headline-like link is a teaser; "Buy it: Amazon" lines are content.
+  if (el.name === 'p') return density > 0.5 && longestLinkText(el, stats) >= TEASER_LINK_CHARS;
   return (weight < 25 && density > 0.2 && s.text < 1000) || density > 0.5;
+}
+
+function longestLinkText(el: Element, stats: Map<Element, TextStats>): number {
+  let longest = 0;
+  const stack: ChildNode[] = [...el.children];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isTag(node)) continue;
+    if (node.name === 'a') longest = Math.max(longest, stats.get(node)?.text ?? 0);
+    else stack.push(...node.children);
+  }
+  return longest;
 }
