@@ -1,7 +1,7 @@
-import { type Document, type Element } from 'domhandler';
+import { type Document, type Element, isTag } from 'domhandler';
 import { removeElement } from 'domutils';
 import { attr, descendants } from '../dom/html-document.js';
-import { measureTree } from './text-stats.js';
+import { measureTree, type TextStats } from './text-stats.js';
 
 /** Elements that never carry article prose. `form` is absent: some CMSs wrap the whole page in one. */
 const NON_CONTENT_TAGS = new Set([
@@ -54,8 +54,11 @@ const ARTICLE_NAME =
  */
 const MAX_SHARE_REMOVED_BY_NAME = 0.4;
 
-/** Removes markup that is never article text, and blocks whose names or roles say they are chrome. */
-export function removeBoilerplate(document: Document): void {
+/**
+ * Removes markup that is never article text, and blocks whose names or roles say they are chrome.
+ * Returns the text measures of what is left, kept up to date while removing.
+ */
+export function removeBoilerplate(document: Document): Map<Element, TextStats> {
   const stats = measureTree(document);
   let pageText = 0;
   for (const el of document.children) pageText += (el.type === 'tag' && stats.get(el as Element)?.text) || 0;
@@ -66,7 +69,25 @@ export function removeBoilerplate(document: Document): void {
       doomed.push(el);
     }
   }
-  for (const el of doomed) removeElement(el);
+  for (const el of doomed) {
+    subtractFromAncestors(el, stats);
+    removeElement(el);
+  }
+  return stats;
+}
+
+/** Cheaper than measuring the tree again; an element already detached with an ancestor changes nothing. */
+function subtractFromAncestors(el: Element, stats: Map<Element, TextStats>): void {
+  const removed = stats.get(el);
+  if (!removed) return;
+  for (let n = el.parent; n && isTag(n); n = n.parent) {
+    const s = stats.get(n);
+    if (!s) continue;
+    s.text -= removed.text;
+    s.linkText = Math.max(0, s.linkText - removed.linkText);
+    s.commas -= removed.commas;
+    s.paragraphs -= removed.paragraphs;
+  }
 }
 
 function isChromeByAttributes(el: Element): boolean {

@@ -23,21 +23,48 @@ export function firstByTag(root: { children: ChildNode[] }, name: string): Eleme
   return undefined;
 }
 
-/** Text of a subtree with whitespace collapsed. */
-export function collapsedText(node: ChildNode | Document): string {
+/**
+ * Text of a subtree with whitespace collapsed. With `maxChars`, stops reading soon after that many
+ * characters of source text, so probing a large container costs little.
+ */
+export function collapsedText(node: ChildNode | Document, maxChars = Infinity): string {
   const parts: string[] = [];
+  let read = 0;
   const stack: ChildNode[] = 'children' in node ? [...node.children].reverse() : [node as ChildNode];
-  while (stack.length > 0) {
+  while (stack.length > 0 && read <= maxChars) {
     const n = stack.pop()!;
-    if (isText(n)) parts.push(n.data);
-    else if (isTag(n)) {
+    if (isText(n)) {
+      parts.push(n.data);
+      read += n.data.length;
+    } else if (isTag(n)) {
       if (n.name === 'script' || n.name === 'style') continue;
-      parts.push(' ');
+      if (!INLINE_TAGS.has(n.name)) parts.push(' ');
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
     }
   }
   return normaliseSpace(parts.join(''));
 }
+
+/** Tags that do not separate words: "Hel<b>lo</b>" is one word. */
+const INLINE_TAGS = new Set([
+  'a',
+  'b',
+  'i',
+  'em',
+  'strong',
+  'span',
+  'small',
+  'sup',
+  'sub',
+  'u',
+  'abbr',
+  'mark',
+  'font',
+  'time',
+  'q',
+  'cite',
+  'code',
+]);
 
 export function normaliseSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

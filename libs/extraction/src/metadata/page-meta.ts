@@ -5,7 +5,7 @@ import { attr, collapsedText, descendants } from '../dom/html-document.js';
 export interface PageMeta {
   /** `<meta>` contents by lower-cased name, property or itemprop; the first occurrence wins. */
   readonly meta: ReadonlyMap<string, string>;
-  /** Values of elements carrying an itemprop (content, datetime or text), first occurrence. */
+  /** Values of elements carrying an author or date itemprop (content, datetime or text), first occurrence. */
   readonly itemprops: ReadonlyMap<string, string>;
   readonly htmlLang?: string;
   readonly canonical?: string;
@@ -22,6 +22,11 @@ export interface PageMeta {
 const DATELINE_NAME = /date|time|publish|posted|updated|dateline|meta/i;
 /** Longer elements named like datelines are containers, not dates. */
 const MAX_DATELINE_CHARS = 120;
+
+const READ_ITEMPROPS = new Set(['author', 'datePublished', 'dateModified']);
+
+/** Bylines and datelines are short: larger elements with such names are containers, read no further. */
+const MAX_PROBED_CHARS = 400;
 
 const BYLINE_NAME = /(?:^|[-_\s])(?:byline|author(?:-name)?|article-author|story-author)(?:$|[-_\s])/i;
 
@@ -59,14 +64,14 @@ export function readPageMeta(document: Document): PageMeta {
       }
     }
     const itemprop = attr(el, 'itemprop');
-    if (itemprop && el.name !== 'meta' && !itemprops.has(itemprop)) {
-      const value = attr(el, 'content') ?? attr(el, 'datetime') ?? collapsedText(el);
+    if (itemprop && READ_ITEMPROPS.has(itemprop) && el.name !== 'meta' && !itemprops.has(itemprop)) {
+      const value = attr(el, 'content') ?? attr(el, 'datetime') ?? collapsedText(el, MAX_PROBED_CHARS);
       if (value) itemprops.set(itemprop, value);
     }
     if (el.name === 'meta' || el.name === 'link' || el.name === 'script') continue;
-    if (isByline(el) && !insideForm(el)) bylines.push(collapsedText(el));
+    if (isByline(el) && !insideForm(el)) bylines.push(collapsedText(el, MAX_PROBED_CHARS));
     if (DATELINE_NAME.test(`${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`)) {
-      const text = collapsedText(el);
+      const text = collapsedText(el, MAX_PROBED_CHARS);
       if (text.length <= MAX_DATELINE_CHARS) datelines.push(text);
     }
   }
