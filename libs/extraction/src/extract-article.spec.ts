@@ -100,6 +100,12 @@ describe('extractArticle on bad input', () => {
     ['an empty body', Buffer.alloc(0), {}, 'extraction.empty'],
     ['whitespace', '   \n  ', {}, 'extraction.empty'],
     ['an oversized page', `<html><body>${'x'.repeat(2048)}</body></html>`, { maxBytes: 1024 }, 'extraction.too_large'],
+    [
+      'a page nesting 100 000 unclosed elements',
+      `<html><body>${'<div>'.repeat(100_000)}text`,
+      {},
+      'extraction.too_large',
+    ],
     ['a page without text', '<html><body><nav><a href="/">Home</a></nav></body></html>', {}, 'extraction.no_article'],
   ])('refuses %s with a typed error', (_name, input, options, code) => {
     let caught: unknown;

@@ -1,6 +1,7 @@
 import { extractBodyFromDom } from './body/article-body.js';
 import { wordCount } from './body/text-measures.js';
 import { decodeHtml } from './decoding/html-decoder.js';
+import { checkNesting } from './decoding/nesting-guard.js';
 import { parseHtml } from './dom/html-document.js';
 import { ExtractionError } from './extraction.errors.js';
 import { readArticleMetadata } from './metadata/article-metadata.js';
@@ -43,6 +44,7 @@ const MIN_JSON_LD_BODY_WORDS = 50;
  */
 export function extractArticle(input: string | Uint8Array, options: ExtractOptions = {}): ExtractedArticle {
   const { html } = decodeHtml(input, options);
+  checkNesting(html);
   const document = parseHtml(html);
   // Metadata first: body extraction prunes the tree it reads.
   const { jsonLdBody, ...metadata } = readArticleMetadata(document, options.url);

@@ -1,6 +1,6 @@
-import { type Document, type Element, isTag } from 'domhandler';
+import { type ChildNode, type Document, type Element, isTag } from 'domhandler';
 import { removeElement } from 'domutils';
-import { attr, descendants } from '../dom/html-document.js';
+import { attr } from '../dom/html-document.js';
 import { measureTree, type TextStats } from './text-stats.js';
 
 /** Elements that never carry article prose. `form` is absent: some CMSs wrap the whole page in one. */
@@ -63,11 +63,16 @@ export function removeBoilerplate(document: Document): Map<Element, TextStats> {
   let pageText = 0;
   for (const el of document.children) pageText += (el.type === 'tag' && stats.get(el as Element)?.text) || 0;
   const doomed: Element[] = [];
-  for (const el of descendants(document)) {
-    if (NON_CONTENT_TAGS.has(el.name)) doomed.push(el);
-    else if (isChromeByAttributes(el) && (stats.get(el)?.text ?? 0) <= pageText * MAX_SHARE_REMOVED_BY_NAME) {
-      doomed.push(el);
-    }
+  // Nothing inside a doomed element is looked at: it goes with its ancestor.
+  const stack: ChildNode[] = [...document.children];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (!isTag(el)) continue;
+    const isDoomed =
+      NON_CONTENT_TAGS.has(el.name) ||
+      (isChromeByAttributes(el) && (stats.get(el)?.text ?? 0) <= pageText * MAX_SHARE_REMOVED_BY_NAME);
+    if (isDoomed) doomed.push(el);
+    else for (const child of el.children) stack.push(child);
   }
   for (const el of doomed) {
     subtractFromAncestors(el, stats);
@@ -76,7 +81,7 @@ export function removeBoilerplate(document: Document): Map<Element, TextStats> {
   return stats;
 }
 
-/** Cheaper than measuring the tree again; an element already detached with an ancestor changes nothing. */
+/** Cheaper than measuring the tree again. */
 function subtractFromAncestors(el: Element, stats: Map<Element, TextStats>): void {
   const removed = stats.get(el);
   if (!removed) return;
