@@ -70,6 +70,10 @@ async function fetchPage(url: string): Promise<PageInput> {
     signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', 'user-agent': 'media-monitor/0.1' },
     redirect: 'follow',
+  }).catch((error: Error) => {
+    // undici says only "fetch failed"; the reason (refused, DNS, timeout) is in the cause.
+    const cause = (error.cause as Error | undefined)?.message ?? error.message;
+    throw new Error(`GET ${url} failed: ${cause}`);
   });
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status} ${response.statusText}`);
   const declared = Number(response.headers.get('content-length') ?? 0);
