@@ -127,7 +127,8 @@ function repeatedChunks(document: Document, top: Element, chosen: Element[], sco
   for (const el of descendants(document)) {
     if (el === top || el.name !== top.name || attr(el, 'class') !== cls) continue;
     if ((scores.get(el) ?? 0) <= 0) continue;
-    if (chosen.some((c) => contains(c, el) || contains(el, c))) continue;
+    // A chunk nested in (or holding) one already taken would repeat its text.
+    if ([...chosen, ...chunks].some((c) => contains(c, el) || contains(el, c))) continue;
     chunks.push(el);
   }
   return chunks;
