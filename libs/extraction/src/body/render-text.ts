@@ -4,47 +4,14 @@ import { nameWeight } from './main-content.js';
 import { linkDensity, type TextStats } from './text-stats.js';
 
 /** Tags that break text into separate blocks when rendered. */
-export const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'blockquote',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-  'li',
-  'main',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'tr',
-  'td',
-  'th',
-  'ul',
-  'br',
-  'center',
-  'details',
-  'summary',
-  'tbody',
-  'thead',
-  'caption',
-  'form',
-  'fieldset',
-  'body',
-  'html',
-]);
+export const BLOCK_TAGS = new Set(
+  'address article blockquote dd div dl dt h1 h2 h3 h4 h5 h6 hr li main ol p pre section table tr td th ul br center details summary tbody thead caption form fieldset body html'.split(
+    ' ',
+  ),
+);
 
 /** Containers judged as a whole: kept or dropped by their links, names and shape. */
-const JUDGED_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'dl', 'form', 'p']);
+const JUDGED_TAGS = new Set('div section ul ol table dl form p'.split(' '));
 
 /** Link text at least this long reads as a headline (a teaser) rather than a shop or source name. */
 const TEASER_LINK_CHARS = 25;

@@ -46,25 +46,7 @@ export function collapsedText(node: ChildNode | Document, maxChars = Infinity): 
 }
 
 /** Tags that do not separate words: "Hel<b>lo</b>" is one word. */
-const INLINE_TAGS = new Set([
-  'a',
-  'b',
-  'i',
-  'em',
-  'strong',
-  'span',
-  'small',
-  'sup',
-  'sub',
-  'u',
-  'abbr',
-  'mark',
-  'font',
-  'time',
-  'q',
-  'cite',
-  'code',
-]);
+const INLINE_TAGS = new Set('a b i em strong span small sup sub u abbr mark font time q cite code'.split(' '));
 
 export function normaliseSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
