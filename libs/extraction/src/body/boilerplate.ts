@@ -5,9 +5,13 @@ import { measureTree, type TextStats } from './text-stats.js';
 
 /** Elements that never carry article prose. `form` is absent: some CMSs wrap the whole page in one. */
 const NON_CONTENT_TAGS = new Set(
-  'script style noscript template svg canvas iframe object embed button input select textarea option label nav aside footer header figure figcaption audio video picture img title meta link dialog menu map'.split(
-    ' ',
-  ),
+  `
+  script style noscript template svg canvas iframe object embed button input select textarea
+  option label nav aside footer header figure figcaption audio video picture img title meta
+  link dialog menu map
+  `
+    .trim()
+    .split(/\s+/),
 );
 
 const NON_CONTENT_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'dialog', 'menu', 'alert']);

@@ -5,9 +5,12 @@ import { linkDensity, type TextStats } from './text-stats.js';
 
 /** Tags that break text into separate blocks when rendered. */
 export const BLOCK_TAGS = new Set(
-  'address article blockquote dd div dl dt h1 h2 h3 h4 h5 h6 hr li main ol p pre section table tr td th ul br center details summary tbody thead caption form fieldset body html'.split(
-    ' ',
-  ),
+  `
+  address article blockquote dd div dl dt h1 h2 h3 h4 h5 h6 hr li main ol p pre section table
+  tr td th ul br center details summary tbody thead caption form fieldset body html
+  `
+    .trim()
+    .split(/\s+/),
 );
 
 /** Containers judged as a whole: kept or dropped by their links, names and shape. */

@@ -9,9 +9,12 @@ export const MAX_UNCLOSED_ELEMENTS = 5000;
 
 /** Elements that never take a closing tag, or whose closing tag the parser implies. */
 const SELF_CLOSING = new Set(
-  'area base br col embed hr img input link meta param source track wbr p li option td th tr dt dd optgroup tbody thead rp rt'.split(
-    ' ',
-  ),
+  `
+  area base br col embed hr img input link meta param source track wbr p li option td th tr dt
+  dd optgroup tbody thead rp rt
+  `
+    .trim()
+    .split(/\s+/),
 );
 
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(\/?)>/g;
