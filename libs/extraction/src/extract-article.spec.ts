@@ -76,6 +76,12 @@ describe('extractArticle metadata fallbacks', () => {
     );
   });
 
+  it('trusts the body over a template language declaration that it clearly contradicts', () => {
+    const html =
+      '<html lang="en"><body><article><p>Паром вернулся на линию после ремонта, и жители острова снова могут ездить на материк каждый день.</p></article></body></html>';
+    expect(extractArticle(html).language).toBe('ru');
+  });
+
   it('guesses the language from the text when the page does not declare it', () => {
     const html =
       '<html><body><article><p>Паром вернулся на линию после ремонта, и жители острова снова могут ездить на материк каждый день.</p></article></body></html>';

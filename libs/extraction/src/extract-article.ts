@@ -16,7 +16,10 @@ export interface ExtractOptions {
   readonly maxBytes?: number;
 }
 
-/** An article read from a page. Dates are ISO 8601 in UTC; language is a primary subtag ("en", "ru"). */
+/**
+ * An article read from a page. Dates are ISO 8601 in UTC; language is a primary subtag ("en", "ru"):
+ * the body's own when it reads clearly as one language, else the page's declaration.
+ */
 export interface ExtractedArticle {
   title: string;
   /** Paragraphs separated by blank lines. */
@@ -60,8 +63,16 @@ export function extractArticle(input: string | Uint8Array, options: ExtractOptio
     ...metadata,
     title: metadata.title ?? '',
     articleBody,
-    language: metadata.language ?? guessLanguage(articleBody),
+    language: pickLanguage(metadata.language, articleBody),
   });
+}
+
+/**
+ * The declared language, unless the body clearly reads as another: templates often keep `lang="en"`
+ * on pages in other languages, and the body is what later analysis reads.
+ */
+function pickLanguage(declared: string | undefined, body: string): string | undefined {
+  return guessLanguage(body) ?? declared;
 }
 
 function withoutUndefined<T extends object>(value: T): T {
