@@ -122,6 +122,8 @@ export function parseVisibleDateIndex(text: string): number {
 }
 
 function findVisibleDate(text: string): { index: number; iso: string } | undefined {
+  // Every pattern needs a four-digit year; most bylines have none, and the patterns are costly.
+  if (!/\d{4}/.test(text)) return undefined;
   const candidates: { index: number; iso: string }[] = [];
   const dmy = DAY_MONTH_YEAR.exec(text);
   if (dmy) {

@@ -23,6 +23,9 @@ export function guessLanguage(text: string): string | undefined {
   const sample = text.slice(0, 5000);
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters < 20) return undefined;
+  // Most pages are in Latin script: settle those without the slower script classes.
+  const latin = sample.match(/[a-zA-Z\u00C0-\u024F]/g)?.length ?? 0;
+  if (latin > letters / 2) return guessLatinLanguage(sample);
   const cyrillic = sample.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
   if (cyrillic > letters / 2) return /[іїєґ]/i.test(sample) ? 'uk' : /[ўі]/i.test(sample) ? 'be' : 'ru';
   const scripts: [string, RegExp][] = [
