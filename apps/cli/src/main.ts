@@ -1,8 +1,11 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { CONSUMER_SERVICES, runBenchScale, type ConsumerService } from './commands/bench-scale.command.js';
+import { runBenchExtraction } from './commands/bench-extraction.command.js';
 import { runBenchSentiment } from './commands/bench-sentiment.command.js';
 import { runDemo } from './commands/demo.command.js';
+import { runEvalExtraction } from './commands/eval-extraction.command.js';
 import { runEvalSentiment } from './commands/eval-sentiment.command.js';
+import { runExtract } from './commands/extract.command.js';
 import { runInfra } from './commands/infra.command.js';
 import { runTrainSentiment } from './commands/train-sentiment.command.js';
 
@@ -68,6 +71,13 @@ program
   .option('--mongo-port <port>', 'FerretDB port', port, 27017)
   .action((opts: { dataDir?: string; natsPort: number; mongoPort: number }) => runInfra(opts));
 
+program
+  .command('extract')
+  .description('extract an article (JSON) from an HTML FILE or URL, or every page of a benchmark folder')
+  .argument('[target]', 'HTML file (.html, .html.gz) or http(s) URL; with --benchmark, the output JSON file')
+  .option('--benchmark <dir>', 'extract every *.html and *.html.gz in DIR into the output JSON file')
+  .action((target: string | undefined, opts: { benchmark?: string }) => runExtract(target, opts));
+
 const train = program.command('train').description("train the project's own models");
 train
   .command('sentiment')
@@ -82,7 +92,14 @@ train
   .option('--seed <n>', 'shuffle seed', positiveNumber)
   .action(runTrainSentiment);
 
-const evaluate = program.command('eval').description('score a model on a labelled data file');
+const evaluate = program.command('eval').description('score a model or an extraction against labelled data');
+evaluate
+  .command('extraction')
+  .description("score an 'extract --benchmark' output: shingle precision, recall and F1 (last line)")
+  .argument('<output>', "JSON written by 'extract --benchmark'")
+  .requiredOption('--truth <file>', 'ground-truth.json (id -> {articleBody})')
+  .option('--worst <n>', 'also list the n worst pages', positiveInt, 0)
+  .action((output: string, opts: { truth: string; worst: number }) => runEvalExtraction(output, opts));
 evaluate
   .command('sentiment <file>')
   .description('targeted sentiment; the last line is "macro P R F1" (newsmtsc) or "F1pn" (rusentne)')
@@ -111,6 +128,14 @@ bench
         timeoutS: opts.timeout,
       }),
   );
+
+bench
+  .command('extraction')
+  .description('pages per second of article extraction on one core over a folder of pages')
+  .argument('<dir>', 'folder of *.html and *.html.gz pages')
+  .option('--rounds <n>', 'timed rounds after one warm-up round', positiveInt, 5)
+  .option('--out <file>', 'also write the figures as JSON')
+  .action((dir: string, opts: { rounds: number; out?: string }) => runBenchExtraction(dir, opts));
 
 bench
   .command('sentiment')
