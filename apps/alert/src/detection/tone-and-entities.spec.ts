@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { inCooldown } from './cooldown.js';
 import { DAY_HOURS, HOUR_MS, type HourlySeries } from './hourly-series.js';
-import { detectNewEntities } from './new-entity-detector.js';
+import { detectNewEntities, type EntityHour } from './new-entity-detector.js';
 import { detectToneShift, type ToneRuleSettings } from './tone-shift-detector.js';
 import { syntheticSeries } from './quality/synthetic-series.js';
 
@@ -43,7 +43,7 @@ describe('detectToneShift', () => {
 describe('detectNewEntities', () => {
   const day = 86_400_000;
   const range = { lookbackStartMs: 0, windowStartMs: 14 * day, windowEndMs: 15 * day, firstActiveMs: 0 };
-  const hours = [
+  const hours: EntityHour[] = [
     { startMs: 2 * day, entities: { 'per:shoigu': 3, 'unit:bars': 9 } },
     { startMs: 14 * day + 5 * HOUR_MS, entities: { 'per:new-official': 2, 'per:shoigu': 1, 'unit:bars': 4 } },
     { startMs: 14 * day + 2 * HOUR_MS, entities: { 'per:new-official': 1, 'org:once': 1 } },
