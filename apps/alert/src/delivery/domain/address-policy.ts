@@ -23,7 +23,6 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ['::', 128],
   ['::1', 128],
-  ['::ffff:0:0', 96], // IPv4-mapped: checked again as IPv4 below
   ['64:ff9b::', 96], // NAT64 can reach any IPv4 address, private ones included
   ['100::', 64],
   ['2001:db8::', 32],
@@ -44,17 +43,20 @@ function family(address: string): 'ipv4' | 'ipv6' | null {
   return version === 4 ? 'ipv4' : version === 6 ? 'ipv6' : null;
 }
 
+/** The IPv4 address inside an IPv4-mapped IPv6 address (::ffff:a.b.c.d), which reaches that IPv4 host. */
+const unmapped = (address: string) => /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1] ?? address;
+
 /** True for an address on the public internet; false for anything private, local or not an IP. */
 export function isPublicAddress(address: string): boolean {
-  const kind = family(address);
-  return kind !== null && !REFUSED.check(address, kind);
+  const plain = unmapped(address);
+  const kind = family(plain);
+  return kind !== null && !REFUSED.check(plain, kind);
 }
 
 export function isLoopbackAddress(address: string): boolean {
-  const kind = family(address);
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return LOOPBACK.check(mapped, 'ipv4');
-  return kind !== null && LOOPBACK.check(address, kind);
+  const plain = unmapped(address);
+  const kind = family(plain);
+  return kind !== null && LOOPBACK.check(plain, kind);
 }
 
 /** The connect-time rule: public addresses always; loopback only when insecure test destinations are allowed. */
