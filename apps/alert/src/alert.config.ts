@@ -33,6 +33,8 @@ export const alertEnv = serviceEnv('alert', 3005).extend({
   ALERT_DELIVERY_BURST: z.coerce.number().int().min(1).max(100).default(1),
   /** Link to an article in messages, `{articleId}` replaced; empty shows ids. */
   ALERT_ARTICLE_URL_TEMPLATE: z.string().default(''),
+  /** Days of hourly series kept; detectors look back at most 29 days. */
+  ALERT_SERIES_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(60),
   /** Set false to skip the demo rules on the BARS topic. */
   ALERT_SEED_DEMO_RULES: z
     .enum(['true', 'false', '1', '0'])

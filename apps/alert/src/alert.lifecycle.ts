@@ -11,6 +11,7 @@ import { DetectChangesUseCase } from './rules/application/detect-changes.use-cas
 import { RaiseAlertUseCase } from './rules/application/raise-alert.use-case.js';
 import { RULE_REPOSITORY, type RuleRepository } from './rules/application/rule.repository.js';
 import { SEED_RULES } from './rules/domain/seed-rules.js';
+import { SeriesRecorder } from './series/series.recorder.js';
 import { ALERT_CONFIG } from './alert.tokens.js';
 import type { AlertConfig } from './alert.config.js';
 
@@ -34,6 +35,7 @@ export class AlertLifecycle implements OnApplicationBootstrap, BeforeApplication
     private readonly detect: DetectChangesUseCase,
     private readonly raiser: RaiseAlertUseCase,
     private readonly worker: DeliveryWorker,
+    private readonly series: SeriesRecorder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -71,6 +73,7 @@ export class AlertLifecycle implements OnApplicationBootstrap, BeforeApplication
     try {
       const now = new Date();
       await this.raiser.finishUnfinished(now, UNFINISHED_AFTER_MS);
+      await this.series.prune(new Date(now.getTime() - this.config.ALERT_SERIES_RETENTION_DAYS * 86_400_000));
       const raised = await this.detect.run(now, this.config.ALERT_DETECTION_GRACE_MS);
       if (raised > 0) {
         this.logger.log(`detection raised ${raised} alert(s)`);

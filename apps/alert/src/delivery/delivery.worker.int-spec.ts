@@ -73,7 +73,7 @@ class FakeSlack {
 const options = (over: Partial<DeliveryOptions> = {}): DeliveryOptions => ({
   allowInsecureLoopback: true,
   pollMs: 50,
-  leaseMs: 2_000,
+  leaseMs: 5_000,
   retry: { baseDelayMs: 50, maxDelayMs: 200, maxAttempts: 5 },
   ratePerSecond: 50,
   burst: 10,
@@ -99,7 +99,7 @@ describe('delivery worker against an emulated Slack (real FerretDB, local HTTP s
     alerts = new MongoAlertRepository(connection);
     deliveries = new MongoDeliveryRepository(connection);
     destinations = new MongoDestinationRepository(connection);
-    http = new UndiciHttpSender({ timeoutMs: 500, maxResponseBytes: 64 * 1024 });
+    http = new UndiciHttpSender({ timeoutMs: 2_000, maxResponseBytes: 64 * 1024 });
     await slack.start();
   });
 
@@ -322,5 +322,12 @@ describe('delivery worker against an emulated Slack (real FerretDB, local HTTP s
     const result = await http.post({ url: moved, headers: {}, body: '{}' }, { allowLoopback: true });
     expect(result).toMatchObject({ kind: 'response', status: 302 });
     expect(slack.to('/target')).toHaveLength(0);
+  });
+
+  it('reads at most the configured bytes of an answer', async () => {
+    const url = slack.script('/verbose', [{ status: 200, body: 'x'.repeat(1_000_000) }]);
+    const result = await http.post({ url, headers: {}, body: '{}' }, { allowLoopback: true });
+    expect(result).toMatchObject({ kind: 'response', status: 200 });
+    expect(result.kind === 'response' && result.body.length).toBe(64 * 1024);
   });
 });

@@ -56,4 +56,9 @@ export class SeriesRecorder {
       }),
     );
   }
+
+  /** Deletes buckets of hours before `before` (FerretDB v1 has no TTL indexes); answers how many. */
+  async prune(before: Date): Promise<number> {
+    return (await this.buckets.deleteMany({ hourStart: { $lt: before } })).deletedCount;
+  }
 }

@@ -36,6 +36,7 @@ export const seriesSchema = new mongoose.Schema<SeriesBucketDocument>(
   { collection: 'alert_series_hourly', versionKey: false, minimize: false },
 );
 seriesSchema.index({ scope: 1, subjectId: 1, hourStart: 1 });
+seriesSchema.index({ hourStart: 1 });
 
 /** Field names cannot hold "." or start with "$": those characters are percent-encoded. */
 export function encodeKey(key: string): string {

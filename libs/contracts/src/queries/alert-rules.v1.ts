@@ -70,6 +70,8 @@ export const ToneShiftRuleV1 = z.strictObject({
 
 export const NewEntityRuleV1 = z.strictObject({
   ...ruleBase,
+  /** Entities are counted per topic, so this rule watches a topic. */
+  scope: z.strictObject({ type: z.literal('topic'), id: z.string().min(1).max(200) }),
   kind: z.literal('new-entity'),
   /** The window in which an entity must newly appear with the topic, in hours. */
   windowHours: z
