@@ -273,9 +273,7 @@ describe('delivery worker against an emulated Slack (real FerretDB, local HTTP s
   it('a worker that died during an attempt: its lease expires and another worker delivers', async () => {
     const path = await slackDestination('crashed', []);
     const { deliveryId } = await queue('crashed');
-    const [pending] = await deliveries
-      .due(new Date(), 1000)
-      .then((all) => all.filter((d) => d.deliveryId === deliveryId));
+    const [pending] = await deliveries.due('crashed', new Date(), 10);
     expect(await deliveries.claim(pending!, new Date(), 300)).toBe(1);
     worker().start();
     await delivered(deliveryId);
@@ -284,6 +282,24 @@ describe('delivery worker against an emulated Slack (real FerretDB, local HTTP s
       { attempt: 1, outcome: null, finishedAt: null },
       { attempt: 2, outcome: 'delivered' },
     ]);
+  });
+
+  it('a broken destination with a backlog does not hold up the others; deleting one gives up its deliveries', async () => {
+    const brokenPath = await slackDestination('backlog', [{ status: 404, body: 'channel_not_found' }]);
+    const backlog = await Promise.all(Array.from({ length: 30 }, () => queue('backlog')));
+    const w = worker();
+    w.start();
+    await waitFor(async () => ((await destinations.get('backlog'))?.status === 'broken' ? true : undefined));
+    const path = await slackDestination('healthy', []);
+    const { deliveryId } = await queue('healthy');
+    await delivered(deliveryId);
+    expect(slack.to(path)).toHaveLength(1);
+    expect(slack.to(brokenPath)).toHaveLength(1);
+    await w.stop();
+    const alertsOf = backlog.map((b) => b.alert.alertId);
+    expect(await destinations.delete('backlog')).toBe(true);
+    expect(await deliveries.failPending('backlog', 'destination_deleted', new Date())).toBe(30);
+    expect((await deliveries.forAlerts(alertsOf)).every((d) => d.status === 'failed')).toBe(true);
   });
 
   it('two workers on one outbox send each delivery once', async () => {

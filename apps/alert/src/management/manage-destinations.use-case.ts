@@ -55,8 +55,11 @@ export class ManageDestinationsUseCase {
     return Promise.all((await this.destinations.all()).map((d) => this.toView(d)));
   }
 
-  delete(destinationId: string): Promise<boolean> {
-    return this.destinations.delete(destinationId);
+  /** Deletes it and gives up its pending deliveries (their attempt logs stay). */
+  async delete(destinationId: string): Promise<boolean> {
+    const deleted = await this.destinations.delete(destinationId);
+    if (deleted) await this.deliveries.failPending(destinationId, 'destination_deleted', new Date());
+    return deleted;
   }
 
   /** Sends a sample alert now; a permanent error breaks the destination, a success repairs it. */

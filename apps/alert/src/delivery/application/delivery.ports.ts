@@ -10,8 +10,10 @@ export const HTTP_SENDER = Symbol('HttpSender');
 export interface DeliveryRepository {
   /** Adds one pending delivery per destination unless it exists. */
   enqueue(alertId: string, destinationIds: readonly string[], now: Date): Promise<void>;
-  /** Pending deliveries whose next attempt is due and whose lease expired, oldest first. */
-  due(now: Date, limit: number): Promise<Delivery[]>;
+  /** A destination's pending deliveries whose next attempt is due and whose lease expired, oldest first. */
+  due(destinationId: string, now: Date, limit: number): Promise<Delivery[]>;
+  /** Gives up the pending deliveries of a destination (it was deleted); answers how many. */
+  failPending(destinationId: string, reason: string, now: Date): Promise<number>;
   /**
    * Claims the next attempt of a delivery for `leaseMs`; answers its number, or null when another
    * worker claimed it first. The attempt record is created by a unique insert, so even a store

@@ -16,12 +16,13 @@ import {
 import { DELIVERY_OPTIONS, type DeliveryOptions } from './delivery.options.js';
 import { DestinationSender } from './destination.sender.js';
 
-/** Deliveries looked at per pass. */
-const BATCH = 200;
+/** Deliveries of one destination looked at per pass, so that a long queue does not hold up the others. */
+const BATCH_PER_DESTINATION = 20;
 
 /**
  * Drains the outbox: claims due deliveries attempt by attempt, sends them at most `ratePerSecond`
- * per destination, and records every attempt. Destinations run in parallel, each one in order.
+ * per destination, and records every attempt. Destinations run in parallel, each one in order;
+ * broken, paused and disabled destinations are skipped, so their backlog never blocks the rest.
  */
 @Injectable()
 export class DeliveryWorker {
@@ -73,38 +74,31 @@ export class DeliveryWorker {
     }
   }
 
-  /** One pass over the due deliveries; answers how many attempts it made. */
+  /** One pass over the usable destinations' due deliveries; answers how many attempts it made. */
   async pass(now: Date): Promise<number> {
-    const due = await this.deliveries.due(now, BATCH);
-    const byDestination = new Map<string, Delivery[]>();
-    for (const delivery of due) {
-      byDestination.set(delivery.destinationId, [...(byDestination.get(delivery.destinationId) ?? []), delivery]);
-    }
+    const usable = (await this.destinations.all()).filter((destination) => this.mayDeliver(destination, now));
     const counts = await Promise.all(
-      [...byDestination].map(([destinationId, queue]) => this.drainDestination(destinationId, queue)),
+      usable.map((destination) => this.drainDestination(destination.destinationId, now)),
     );
     return counts.reduce((a, b) => a + b, 0);
   }
 
-  private async drainDestination(destinationId: string, queue: Delivery[]): Promise<number> {
+  private async drainDestination(destinationId: string, now: Date): Promise<number> {
     let attempts = 0;
-    for (const delivery of queue) {
+    for (const delivery of await this.deliveries.due(destinationId, now, BATCH_PER_DESTINATION)) {
       if (this.stopping) break;
+      // Re-read: an earlier attempt of this pass may have broken or paused it.
       const destination = await this.destinations.get(destinationId);
-      if (!destination) {
-        await this.giveUp(delivery, 'destination_deleted');
-        continue;
-      }
-      const now = new Date();
-      if (!this.mayDeliver(destination, now)) break;
-      const quiet = quietUntil(destination.quietHours, now);
+      const at = new Date();
+      if (!destination || !this.mayDeliver(destination, at)) break;
+      const quiet = quietUntil(destination.quietHours, at);
       if (quiet) {
         await this.deliveries.finish(
           delivery,
           0,
           postponed('quiet_hours'),
           { status: 'pending', nextAttemptAt: quiet },
-          now,
+          at,
         );
         continue;
       }
@@ -177,7 +171,7 @@ export class DeliveryWorker {
     }
   }
 
-  private async giveUp(delivery: Delivery, errorClass: string, attempt = 0): Promise<void> {
+  private async giveUp(delivery: Delivery, errorClass: string, attempt: number): Promise<void> {
     const result: Classified = {
       outcome: 'permanent',
       httpStatus: null,

@@ -47,9 +47,9 @@ export class MongoDeliveryRepository implements DeliveryRepository {
     }
   }
 
-  async due(now: Date, limit: number): Promise<Delivery[]> {
+  async due(destinationId: string, now: Date, limit: number): Promise<Delivery[]> {
     const docs = await this.deliveries
-      .find({ status: 'pending', nextAttemptAt: { $lte: now }, leaseUntil: { $lte: now } })
+      .find({ destinationId, status: 'pending', nextAttemptAt: { $lte: now }, leaseUntil: { $lte: now } })
       .sort({ nextAttemptAt: 1 })
       .limit(limit)
       .lean<DeliveryDocument[]>();
@@ -113,6 +113,14 @@ export class MongoDeliveryRepository implements DeliveryRepository {
         },
       },
     );
+  }
+
+  async failPending(destinationId: string, reason: string, now: Date): Promise<number> {
+    const result = await this.deliveries.updateMany(
+      { destinationId, status: 'pending' },
+      { $set: { status: 'failed', lastError: reason, nextAttemptAt: now, leaseUntil: EPOCH } },
+    );
+    return result.modifiedCount;
   }
 
   pendingCount(destinationId: string): Promise<number> {
