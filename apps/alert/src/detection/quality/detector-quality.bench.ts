@@ -44,6 +44,11 @@ const meanSigmaDetector =
 const seedCount = Number(process.argv[2] ?? 30);
 const seeds = Array.from({ length: seedCount }, (_, i) => 1000 + i);
 const rows = SCENARIOS.flatMap((scenario) => [
+  ...(['low', 'high'] as const).map((sensitivity) => ({
+    scenario: scenario.name,
+    detector: `robust weekday-aware (${sensitivity})`,
+    ...evaluate(robustDetector({ ...scenario.rule, sensitivity }), scenario, seeds),
+  })),
   {
     scenario: scenario.name,
     detector: 'robust weekday-aware (medium)',
