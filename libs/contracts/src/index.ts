@@ -9,3 +9,6 @@ export * from './events/article-sentiment.v1.js';
 export * from './events/article-analyzed.v1.js';
 export * from './events/alert-raised.v1.js';
 export * from './queries/trends.v1.js';
+export * from './queries/alert-rules.v1.js';
+export * from './queries/alert-destinations.v1.js';
+export * from './queries/alert-list.v1.js';

@@ -15,6 +15,15 @@ export const SUBJECTS = {
   shareOfVoiceQueryV1: 'trends.share-of-voice.v1',
   topicGetQueryV1: 'entity.topic-get.v1',
   deadLetterListQueryV1: 'ops.dead-letters.v1',
+  alertRulesListQueryV1: 'alert.rules.list.v1',
+  alertRulesUpsertQueryV1: 'alert.rules.upsert.v1',
+  alertRulesDeleteQueryV1: 'alert.rules.delete.v1',
+  alertDestinationsListQueryV1: 'alert.destinations.list.v1',
+  alertDestinationsUpsertQueryV1: 'alert.destinations.upsert.v1',
+  alertDestinationsDeleteQueryV1: 'alert.destinations.delete.v1',
+  alertTestSendQueryV1: 'alert.test-send.v1',
+  alertListQueryV1: 'alert.list.v1',
+  alertDeliveriesQueryV1: 'alert.deliveries.v1',
 } as const;
 
 export const STREAMS = {
@@ -36,6 +45,7 @@ export const QUEUE_GROUPS = {
   trends: 'trends',
   entity: 'entity',
   ops: 'ops',
+  alert: 'alert',
 } as const;
 
 /** Headers the platform sets on every message. */

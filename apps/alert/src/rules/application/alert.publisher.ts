@@ -1,4 +1,4 @@
-import type { AlertDraft } from '../domain/alert-rule.js';
+import type { AlertDraft } from '../domain/alert.js';
 
 export const ALERT_PUBLISHER = Symbol('AlertPublisher');
 

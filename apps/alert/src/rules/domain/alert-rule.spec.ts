@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ArticleAnalyzedV1 } from '@media-monitor/contracts';
-import { alertIdFor, evaluateInstantRules, type InstantMatchRule } from './alert-rule.js';
+import { InstantMatchRuleV1, type ArticleAnalyzedV1 } from '@media-monitor/contracts';
+import { alertIdFor, evaluateInstantRules } from './alert-rule.js';
 
 const article: ArticleAnalyzedV1 = {
   articleId: 'a'.repeat(32),
@@ -13,15 +13,14 @@ const article: ArticleAnalyzedV1 = {
   tone: { score: -0.4, label: 'negative', confidence: 0.7 },
   analyzedAt: '2026-11-25T08:00:01.000Z',
 };
-const rule = (over: Partial<InstantMatchRule>): InstantMatchRule => ({
-  ruleId: 'r1',
-  topicId: 'bars',
-  kind: 'instant-match',
-  name: 'BARS',
-  maxToneScore: 1,
-  enabled: true,
-  ...over,
-});
+const rule = (over: Partial<InstantMatchRuleV1>) =>
+  InstantMatchRuleV1.parse({
+    ruleId: 'r1',
+    name: 'BARS',
+    scope: { type: 'topic', id: 'bars' },
+    kind: 'instant-match',
+    ...over,
+  });
 
 describe('evaluateInstantRules', () => {
   it('raises one alert per matching rule with a deterministic id', () => {
@@ -31,10 +30,19 @@ describe('evaluateInstantRules', () => {
     expect(alert?.explanation).toContain('negative');
   });
 
-  it('skips other topics, disabled rules and tone above the bound', () => {
+  it('skips other scopes, disabled rules and tone above the bound', () => {
     const now = new Date();
-    expect(evaluateInstantRules([rule({ topicId: 'other' })], article, now)).toEqual([]);
+    expect(evaluateInstantRules([rule({ scope: { type: 'topic', id: 'other' } })], article, now)).toEqual([]);
     expect(evaluateInstantRules([rule({ enabled: false })], article, now)).toEqual([]);
     expect(evaluateInstantRules([rule({ maxToneScore: -0.5 })], article, now)).toEqual([]);
+  });
+
+  it('matches entity scopes and keeps to priority sources when they are listed', () => {
+    const now = new Date();
+    expect(evaluateInstantRules([rule({ scope: { type: 'entity', id: 'unit:bars' } })], article, now)).toHaveLength(1);
+    expect(evaluateInstantRules([rule({ sourceIds: ['wire'] })], article, now)).toEqual([]);
+    expect(evaluateInstantRules([rule({ sourceIds: ['wire', 'example'] })], article, now)[0]?.explanation).toContain(
+      'priority source',
+    );
   });
 });

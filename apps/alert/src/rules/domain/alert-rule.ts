@@ -1,53 +1,42 @@
 import { createHash } from 'node:crypto';
-import type { ArticleAnalyzedV1 } from '@media-monitor/contracts';
+import type { ArticleAnalyzedV1, InstantMatchRuleV1 } from '@media-monitor/contracts';
+import type { AlertDraft } from './alert.js';
 
-/** An instant rule: alert on every analysed article of the topic whose tone is at or below a bound. */
-export interface InstantMatchRule {
-  ruleId: string;
-  topicId: string;
-  kind: 'instant-match';
-  name: string;
-  /** Fires only when the article's tone score is at most this (1 fires on every match). */
-  maxToneScore: number;
-  enabled: boolean;
+/** A deterministic alert id from its parts: a re-run, a redelivery or a second replica derives the same one. */
+export function alertIdFor(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 32);
 }
 
-export interface AlertDraft {
-  alertId: string;
-  ruleId: string;
-  topicId: string;
-  kind: 'instant-match';
-  raisedAt: string;
-  title: string;
-  explanation: string;
-  articleIds: string[];
-}
+const inScope = (rule: InstantMatchRuleV1, article: ArticleAnalyzedV1) =>
+  rule.scope.type === 'topic' ? article.topicIds.includes(rule.scope.id) : article.entityIds.includes(rule.scope.id);
 
-/** One alert per rule and article: the id is derived from both, so a redelivery cannot raise it twice. */
-export function alertIdFor(ruleId: string, articleId: string): string {
-  return createHash('sha256').update(`${ruleId}|${articleId}`).digest('hex').slice(0, 32);
-}
-
-/** The alerts an analysed article raises under the given rules. */
+/** The alerts an analysed article raises under instant rules: one per rule and article. */
 export function evaluateInstantRules(
-  rules: readonly InstantMatchRule[],
+  rules: readonly InstantMatchRuleV1[],
   article: ArticleAnalyzedV1,
   now: Date,
 ): AlertDraft[] {
   return rules
     .filter(
-      (rule) => rule.enabled && article.topicIds.includes(rule.topicId) && article.tone.score <= rule.maxToneScore,
+      (rule) =>
+        rule.enabled &&
+        inScope(rule, article) &&
+        article.tone.score <= rule.maxToneScore &&
+        (rule.sourceIds.length === 0 || rule.sourceIds.includes(article.source.id)),
     )
     .map((rule) => ({
       alertId: alertIdFor(rule.ruleId, article.articleId),
       ruleId: rule.ruleId,
-      topicId: rule.topicId,
-      kind: rule.kind,
+      topicId: rule.scope.id,
+      kind: 'instant-match' as const,
       raisedAt: now.toISOString(),
       title: `${rule.name}: new article from ${article.source.name ?? article.source.id}`,
       explanation:
-        `Article ${article.articleId} matched topic "${rule.topicId}" with tone ${article.tone.label} ` +
+        `Article ${article.articleId} matched ${rule.scope.type} "${rule.scope.id}"` +
+        `${rule.sourceIds.length > 0 ? ' from a priority source' : ''} with tone ${article.tone.label} ` +
         `(${article.tone.score.toFixed(2)}, rule fires at or below ${rule.maxToneScore}).`,
       articleIds: [article.articleId],
+      details: null,
+      destinationIds: rule.destinationIds,
     }));
 }

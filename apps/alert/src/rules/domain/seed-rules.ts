@@ -1,13 +1,9 @@
-import type { InstantMatchRule } from './alert-rule.js';
+import { AlertRuleV1 } from '@media-monitor/contracts';
 
-/** The demo's rule: every article about the BARS topic raises an alert. */
-export const SEED_RULES: readonly InstantMatchRule[] = [
-  {
-    ruleId: 'bars-instant',
-    topicId: 'bars',
-    kind: 'instant-match',
-    name: 'BARS coverage',
-    maxToneScore: 1,
-    enabled: true,
-  },
-];
+/** The demo's rules on the BARS topic: every article, and volume changes of the day against the past 14. */
+export const SEED_RULES: readonly AlertRuleV1[] = [
+  { ruleId: 'bars-instant', name: 'BARS coverage', scope: { type: 'topic', id: 'bars' }, kind: 'instant-match' },
+  { ruleId: 'bars-volume', name: 'BARS volume', scope: { type: 'topic', id: 'bars' }, kind: 'volume' },
+  { ruleId: 'bars-tone', name: 'BARS tone', scope: { type: 'topic', id: 'bars' }, kind: 'tone-shift' },
+  { ruleId: 'bars-new-entity', name: 'BARS new names', scope: { type: 'topic', id: 'bars' }, kind: 'new-entity' },
+].map((rule) => AlertRuleV1.parse(rule));
