@@ -1,6 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { runDemo } from './commands/demo.command.js';
 import { runInfra } from './commands/infra.command.js';
+import { runBenchNer } from './commands/bench-ner.command.js';
+import { runEvalNer } from './commands/eval-ner.command.js';
+import { runTrainNer } from './commands/train-ner.command.js';
 
 function port(value: string): number {
   const n = Number(value);
@@ -28,6 +31,58 @@ program
   .option('--nats-port <port>', 'NATS port', port, 4222)
   .option('--mongo-port <port>', 'FerretDB port', port, 27017)
   .action((opts: { dataDir?: string; natsPort: number; mongoPort: number }) => runInfra(opts));
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('not a positive integer');
+  return n;
+}
+
+function nerLanguage(value: string): 'en' | 'ru' {
+  if (value !== 'en' && value !== 'ru') throw new InvalidArgumentError('en or ru');
+  return value;
+}
+
+function nerFormat(value: string): 'conll' | 'factru' {
+  if (value !== 'conll' && value !== 'factru') throw new InvalidArgumentError('conll or factru');
+  return value;
+}
+
+program
+  .command('train')
+  .description('train a model')
+  .command('ner')
+  .description('train the NER model of a language from the shared data (CoNLL++ train / factRuEval devset)')
+  .requiredOption('--lang <lang>', 'en or ru', nerLanguage)
+  .option('--data <dir>', 'data folder (default: <shared data>/ner-en or ner-ru)')
+  .option('--out <file>', 'model file (default: the committed libs/nlp/models/ner-<lang>.model.gz)')
+  .option('--epochs <n>', 'perceptron epochs', integer, 12)
+  .option('--bits <n>', 'log2 of the hashed feature buckets', integer, 20)
+  .option('--seed <n>', 'shuffle seed', integer, 1)
+  .option('--prune <weight>', 'drop feature buckets whose weights all stay below this', Number, 0.05)
+  .option('--holdout', 'ru: train on 80% of the devset documents and score the other 20%', false)
+  .action((opts: Parameters<typeof runTrainNer>[0]) => runTrainNer(opts));
+
+program
+  .command('eval')
+  .description('score a model')
+  .command('ner')
+  .description('score NER: per-type figures, then "micro P <p> R <r> F1 <f1>"')
+  .argument('<path>', 'CoNLL file (--format conll) or factRuEval folder (--format factru)')
+  .requiredOption('--format <format>', 'conll or factru', nerFormat)
+  .option('--model <file>', 'score this model file instead of the committed one')
+  .action((path: string, opts: Parameters<typeof runEvalNer>[1]) => runEvalNer(path, opts));
+
+program
+  .command('bench')
+  .description('measure throughput')
+  .command('ner')
+  .description('NER articles per second on one core, on development-set articles')
+  .option('--lang <lang>', 'en or ru', nerLanguage, 'en')
+  .option('--tokens <n>', 'tokens per article', integer, 700)
+  .option('--seconds <n>', 'how long to measure', integer, 10)
+  .option('--out <file>', 'also write the figures as JSON here')
+  .action((opts: Parameters<typeof runBenchNer>[0]) => runBenchNer(opts));
 
 try {
   await program.parseAsync(process.argv);

@@ -1,1 +1,2 @@
 export * from './text/index.js';
+export * from './ner/index.js';

@@ -1,0 +1,94 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  bioTags,
+  evaluateOnConll,
+  evaluateOnFactRu,
+  factRuTaggedDocument,
+  nerModelUrl,
+  parseConll,
+  readFactRuDirectory,
+  trainNerModel,
+  type NerLanguage,
+  type NerModel,
+  type SpanScorer,
+  type TaggedDocument,
+} from '@media-monitor/nlp';
+import { isHeldOutDocument, sharedDataDir } from './ner-data.js';
+
+export interface TrainNerOptions {
+  lang: NerLanguage;
+  data?: string;
+  out?: string;
+  epochs: number;
+  bits: number;
+  seed: number;
+  prune: number;
+  /** Russian only: train on 80% of the devset documents and score the other 20%. */
+  holdout: boolean;
+}
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+interface Corpus {
+  train: TaggedDocument[];
+  score?: (model: NerModel) => SpanScorer;
+  description: string;
+}
+
+function englishCorpus(dir: string): Corpus {
+  const read = (name: string) => parseConll(readFileSync(join(dir, name), 'utf8'));
+  const dev = read('conllpp_dev.txt');
+  return {
+    train: read('conllpp_train.txt'),
+    score: (model) => evaluateOnConll(model, dev),
+    description: 'CoNLL++ conllpp_train.txt, scored on conllpp_dev.txt',
+  };
+}
+
+function russianCorpus(dir: string, holdout: boolean): Corpus {
+  const documents = readFactRuDirectory(join(dir, 'devset'));
+  if (!holdout)
+    return { train: documents.map(factRuTaggedDocument), description: 'factRuEval-2016 devset, all documents' };
+  const heldOut = documents.filter((_, i) => isHeldOutDocument(i));
+  return {
+    train: documents.filter((_, i) => !isHeldOutDocument(i)).map(factRuTaggedDocument),
+    score: (model) => evaluateOnFactRu(model, heldOut),
+    description: `factRuEval-2016 devset, ${documents.length - heldOut.length} documents, scored on the other ${heldOut.length}`,
+  };
+}
+
+/** Trains the NER model of a language and writes it (by default over the committed model). */
+export function runTrainNer(options: TrainNerOptions): void {
+  const dataDir = options.data ?? join(sharedDataDir(), options.lang === 'en' ? 'ner-en' : 'ner-ru');
+  const corpus = options.lang === 'en' ? englishCorpus(dataDir) : russianCorpus(dataDir, options.holdout);
+  const types = options.lang === 'en' ? (['PER', 'ORG', 'LOC', 'MISC'] as const) : (['PER', 'ORG', 'LOC'] as const);
+  say(`training ${options.lang}: ${corpus.description}`);
+  const started = Date.now();
+  const model = trainNerModel(corpus.train, {
+    language: options.lang,
+    tags: bioTags(types),
+    bits: options.bits,
+    epochs: options.epochs,
+    seed: options.seed,
+    training: { data: corpus.description },
+    onEpoch: ({ epoch, mistakes, averaged }) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const dev = corpus.score ? ` dev ${corpus.score(averaged()).report().at(-1)}` : '';
+      say(`epoch ${epoch}/${options.epochs} token mistakes ${mistakes} (${seconds} s)${dev}`);
+    },
+  });
+  say(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (corpus.score) for (const line of corpus.score(model).report()) say(line);
+  // A held-out run is an experiment: it never replaces the committed model unless asked to.
+  const fallback = options.holdout
+    ? join(tmpdir(), `ner-${options.lang}-holdout.model.gz`)
+    : fileURLToPath(nerModelUrl(options.lang));
+  const out = options.out ?? fallback;
+  const file = model.serialize(options.prune);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, file);
+  say(`wrote ${out} (${(file.length / 1024 / 1024).toFixed(2)} MB)`);
+}

@@ -1,0 +1,68 @@
+/**
+ * Which tag may follow which under BIO: I-X only after B-X or I-X. Row `tags.length` is the
+ * sequence start. Disallowed moves are never decoded, so every output is a well-formed span set.
+ */
+export function allowedTransitions(tags: readonly string[]): Uint8Array {
+  const k = tags.length;
+  const allowed = new Uint8Array((k + 1) * k);
+  for (let from = 0; from <= k; from++) {
+    for (let to = 0; to < k; to++) {
+      const next = tags[to] ?? 'O';
+      const previous = from < k ? (tags[from] ?? 'O') : 'O';
+      const ok = !next.startsWith('I-') || previous.slice(2) === next.slice(2);
+      allowed[from * k + to] = ok ? 1 : 0;
+    }
+  }
+  return allowed;
+}
+
+/**
+ * Best tag sequence under first-order scores: `emissions` is length × k (token-major),
+ * `transitions` is (k + 1) × k with the start row last. Returns tag indices.
+ */
+export function viterbi(
+  emissions: Float32Array,
+  length: number,
+  k: number,
+  transitions: Float32Array,
+  allowed: Uint8Array,
+): Int32Array {
+  const path = new Int32Array(length);
+  if (length === 0) return path;
+  const score = new Float64Array(length * k);
+  const back = new Int32Array(length * k);
+  for (let t = 0; t < k; t++) {
+    score[t] = allowed[k * k + t] ? (emissions[t] ?? 0) + (transitions[k * k + t] ?? 0) : -Infinity;
+  }
+  for (let i = 1; i < length; i++) {
+    for (let t = 0; t < k; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < k; p++) {
+        if (!allowed[p * k + t]) continue;
+        const s = (score[(i - 1) * k + p] ?? 0) + (transitions[p * k + t] ?? 0);
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * k + t] = best + (emissions[i * k + t] ?? 0);
+      back[i * k + t] = arg;
+    }
+  }
+  let best = -Infinity;
+  let last = 0;
+  for (let t = 0; t < k; t++) {
+    const s = score[(length - 1) * k + t] ?? -Infinity;
+    if (s > best) {
+      best = s;
+      last = t;
+    }
+  }
+  path[length - 1] = last;
+  for (let i = length - 1; i > 0; i--) {
+    last = back[i * k + last] ?? 0;
+    path[i - 1] = last;
+  }
+  return path;
+}
