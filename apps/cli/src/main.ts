@@ -43,6 +43,11 @@ function nerLanguage(value: string): 'en' | 'ru' {
   return value;
 }
 
+function tagScheme(value: string): 'BIO' | 'BILOU' {
+  if (value !== 'BIO' && value !== 'BILOU') throw new InvalidArgumentError('BIO or BILOU');
+  return value;
+}
+
 function nerFormat(value: string): 'conll' | 'factru' {
   if (value !== 'conll' && value !== 'factru') throw new InvalidArgumentError('conll or factru');
   return value;
@@ -57,10 +62,12 @@ program
   .option('--data <dir>', 'data folder (default: <shared data>/ner-en or ner-ru)')
   .option('--out <file>', 'model file (default: the committed libs/nlp/models/ner-<lang>.model.gz)')
   .option('--epochs <n>', 'perceptron epochs', integer, 12)
-  .option('--bits <n>', 'log2 of the hashed feature buckets', integer, 20)
+  .option('--bits <n>', 'log2 of the hashed feature buckets', integer, 18)
   .option('--seed <n>', 'shuffle seed', integer, 1)
   .option('--prune <weight>', 'drop feature buckets whose weights all stay below this', Number, 0.05)
+  .option('--scheme <scheme>', 'tag scheme, BIO or BILOU (default: BIO for en, BILOU for ru)', tagScheme)
   .option('--holdout', 'ru: train on 80% of the devset documents and score the other 20%', false)
+  .option('--folds <n>', 'ru: cross-validate over n folds of documents (writes no model)', integer)
   .action((opts: Parameters<typeof runTrainNer>[0]) => runTrainNer(opts));
 
 program

@@ -50,29 +50,49 @@ export function runBenchNer(options: BenchNerOptions): void {
   if (articles.length === 0) throw new Error('not enough development text for one article');
   const model = loadNerModel(options.lang);
   for (const article of articles.slice(0, 20)) recognizeWith(model, article);
-  const deadline = performance.now() + options.seconds * 1000;
-  const started = performance.now();
+  // One-second windows: on a shared machine other processes steal and evict caches in
+  // bursts, so the best window is the closest to the speed of a core of one's own.
+  const windows: number[] = [];
   let done = 0;
   let mentions = 0;
-  while (performance.now() < deadline) {
-    mentions += recognizeWith(model, articles[done % articles.length] ?? '').length;
-    done++;
+  const cpuNow = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
+  const started = performance.now();
+  while (windows.length < options.seconds) {
+    const cpuStart = cpuNow();
+    const wallEnd = performance.now() + 1000;
+    let inWindow = 0;
+    while (performance.now() < wallEnd) {
+      mentions += recognizeWith(model, articles[done % articles.length] ?? '').length;
+      done++;
+      inWindow++;
+    }
+    windows.push(inWindow / (cpuNow() - cpuStart));
   }
   const seconds = (performance.now() - started) / 1000;
+  const sorted = [...windows].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  const best = sorted.at(-1) ?? 0;
   const figures = {
     language: options.lang,
     tokensPerArticle: options.tokens,
     distinctArticles: articles.length,
     articles: done,
     seconds: Number(seconds.toFixed(2)),
-    articlesPerSecond: Math.round(done / seconds),
-    tokensPerSecond: Math.round((done * options.tokens) / seconds),
+    articlesPerCpuSecondMedian: Math.round(median),
+    articlesPerCpuSecondBest: Math.round(best),
+    tokensPerCpuSecondBest: Math.round(best * options.tokens),
+    articlesPerWallSecond: Math.round(done / seconds),
     mentionsPerArticle: Number((mentions / done).toFixed(1)),
     node: process.version,
   };
   say(
-    `ner ${figures.language}: ${figures.articlesPerSecond} articles/s (${figures.tokensPerSecond} tokens/s) on one core, ` +
-      `${figures.articles} articles of ${figures.tokensPerArticle} tokens in ${figures.seconds} s, ${figures.mentionsPerArticle} mentions per article`,
+    `ner ${figures.language}: ${figures.articlesPerCpuSecondBest} articles per CPU second on one core in the best ` +
+      `1 s window (${figures.tokensPerCpuSecondBest} tokens/s), median ${figures.articlesPerCpuSecondMedian}, ` +
+      `${figures.articlesPerWallSecond} per wall-clock second; ${figures.articles} articles of ` +
+      `${figures.tokensPerArticle} tokens, ${figures.mentionsPerArticle} mentions per article`,
   );
   if (options.out) writeFileSync(options.out, `${JSON.stringify(figures, null, 2)}\n`);
 }

@@ -58,7 +58,7 @@ describe('factRuEval reading', () => {
     expect(factRuTaggedDocument(doc).sentences).toEqual([
       {
         tokens: ['Мэр', 'Москвы', 'Сергей', 'Собянин', 'посетил', 'мэрию', 'Москвы', '.'],
-        tags: ['O', 'B-LOC', 'B-PER', 'I-PER', 'O', 'O', 'B-LOC', 'O'],
+        tags: ['O', 'U-LOC', 'B-PER', 'L-PER', 'O', 'O', 'U-LOC', 'O'],
       },
     ]);
   });

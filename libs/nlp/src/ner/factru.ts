@@ -125,7 +125,7 @@ export function factRuTaggedDocument(doc: FactRuDocument): TaggedDocument {
     taken.fill(1, span.start, span.end);
     spans.push(span);
   }
-  const tags = tagsFromSpans(doc.tokens.length, spans);
+  const tags = tagsFromSpans(doc.tokens.length, spans, 'BILOU');
   const ranges = sentenceRanges(doc.tokens, (a, b) => doc.text.slice(a.end, b.start));
   return {
     id: doc.id,

@@ -1,3 +1,4 @@
+import { Gazetteer } from './gazetteer.js';
 import { hashRange, hashString, mix } from './hash.js';
 
 /** Capitalisation classes of a token, the strongest single signal for names. */
@@ -12,178 +13,225 @@ const enum Case {
   Alnum = 7,
 }
 
+/** Character classes for shapes: the code units of 'X', 'x', 'd', or the character itself. */
+const UPPER_CHAR = 88;
+const LOWER_CHAR = 120;
+const DIGIT_CHAR = 100;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const DIGIT = /\p{N}/u;
-const LETTER = /\p{L}/u;
-const OPEN_QUOTES = new Set(['«', '„', '“']);
-const CLOSE_QUOTES = new Set(['»', '”']);
 
-function caseOf(token: string): Case {
+/** Class of one UTF-16 code unit; ASCII and Cyrillic take the fast path, the rest a Unicode test. */
+function charClass(code: number): number {
+  if (code < 128) {
+    if (code >= 65 && code <= 90) return UPPER_CHAR;
+    if (code >= 97 && code <= 122) return LOWER_CHAR;
+    if (code >= 48 && code <= 57) return DIGIT_CHAR;
+    return code;
+  }
+  if (code >= 0x410 && code <= 0x42f) return UPPER_CHAR;
+  if (code >= 0x430 && code <= 0x44f) return LOWER_CHAR;
+  if (code === 0x401) return UPPER_CHAR;
+  if (code === 0x451) return LOWER_CHAR;
+  const ch = String.fromCharCode(code);
+  if (UPPER.test(ch)) return UPPER_CHAR;
+  if (LOWER.test(ch)) return LOWER_CHAR;
+  if (DIGIT.test(ch)) return DIGIT_CHAR;
+  return code;
+}
+
+const HYPHENS = new Set([45, 0x2010, 0x2011]);
+const APOSTROPHES_AND_DOTS = new Set([39, 0x2019, 46]);
+
+/** Case class and collapsed shape hash (Kaliningrad → Xx, BARS-Kursk → X-Xx, 1996-08-22 → d-d-d). */
+function caseAndShape(token: string): [Case, number] {
   let upper = 0;
   let lower = 0;
   let digit = 0;
-  for (const ch of token) {
-    if (UPPER.test(ch)) upper++;
-    else if (LOWER.test(ch)) lower++;
-    else if (DIGIT.test(ch)) digit++;
-  }
-  if (upper + lower === 0) return digit > 0 ? Case.Digits : Case.Other;
-  if (digit > 0) return Case.Alnum;
-  if (upper === 0) return Case.Lower;
-  if (lower === 0) return upper === 1 ? Case.Letter : Case.Upper;
-  return UPPER.test(token[0] ?? '') && !UPPER.test(token.slice(1).replace(/[-‐‑'’.][\p{Lu}]/gu, ''))
-    ? Case.Title
-    : Case.Mixed;
-}
-
-/** Word shape with runs collapsed: Kaliningrad → Xx, BARS-Kursk → X-Xx, 1996-08-22 → d-d-d. */
-function shapeOf(token: string): string {
-  let shape = '';
-  let last = '';
-  for (const ch of token) {
-    const c = UPPER.test(ch) ? 'X' : LOWER.test(ch) ? 'x' : DIGIT.test(ch) ? 'd' : LETTER.test(ch) ? 'l' : ch;
-    if (c !== last) shape += c;
+  let upperAfterFirst = 0;
+  let shape = 0x811c9dc5;
+  let last = -1;
+  let afterJoin = false;
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    const c = charClass(code);
+    if (c === UPPER_CHAR) {
+      upper++;
+      // A capital right after a hyphen or apostrophe (BARS-Kursk, O'Neill) keeps title case.
+      if (i > 0 && !afterJoin) upperAfterFirst++;
+    } else if (c === LOWER_CHAR) lower++;
+    else if (c === DIGIT_CHAR) digit++;
+    afterJoin = HYPHENS.has(code) || APOSTROPHES_AND_DOTS.has(code);
+    if (c !== last) shape = Math.imul(shape ^ c, 0x01000193);
     last = c;
   }
-  return shape;
+  let kase: Case;
+  if (upper + lower === 0) kase = digit > 0 ? Case.Digits : Case.Other;
+  else if (digit > 0) kase = Case.Alnum;
+  else if (upper === 0) kase = Case.Lower;
+  else if (lower === 0) kase = upper === 1 ? Case.Letter : Case.Upper;
+  else kase = charClass(token.charCodeAt(0)) === UPPER_CHAR && upperAfterFirst === 0 ? Case.Title : Case.Mixed;
+  return [kase, shape >>> 0];
 }
-
-/** What one token looks like, hashed once and shared by the templates that read its neighbours. */
-interface TokenAtoms {
-  lower: number;
-  form: number;
-  shape: number;
-  kase: Case;
-  prefixes: number[];
-  suffixes: number[];
-  hyphenHead: number;
-  hyphenTail: number;
-  docCase: number;
-  quoted: boolean;
-}
-
-const PREFIXES = [2, 3, 4, 5];
-const SUFFIXES = [1, 2, 3, 4];
-const NONE = hashString('<none>');
-const BOUNDARY_ATOMS: TokenAtoms = {
-  lower: hashString('<s>'),
-  form: hashString('<s>'),
-  shape: hashString('<s>'),
-  kase: Case.Other,
-  prefixes: [],
-  suffixes: [],
-  hyphenHead: NONE,
-  hyphenTail: NONE,
-  docCase: 0,
-  quoted: false,
-};
 
 /** Number of features every token gets; feature rows are fixed-stride for speed. */
-export const FEATURES_PER_TOKEN = 34;
+export const FEATURES_PER_TOKEN = 36;
 
-function atomsOf(token: string, lower: string, docCase: number, quoted: boolean): TokenAtoms {
-  const n = lower.length;
-  const hyphen = lower.search(/[-‐‑]/);
-  return {
-    lower: hashString(lower),
-    form: hashString(token),
-    shape: hashString(shapeOf(token)),
-    kase: caseOf(token),
-    prefixes: PREFIXES.map((k) => (n > k ? hashRange(lower, 0, k) : NONE)),
-    suffixes: SUFFIXES.map((k) => (n > k ? hashRange(lower, n - k, n) : NONE)),
-    hyphenHead: hyphen > 0 ? hashRange(lower, 0, hyphen) : NONE,
-    hyphenTail: hyphen > 0 ? hashRange(lower, lower.lastIndexOf('-') + 1, n) : NONE,
-    docCase,
-    quoted,
-  };
-}
+// Per-token atoms, hashed once and read by the templates of the token and its neighbours.
+const LOWER_ATOM = 0;
+const FORM = 1;
+const SHAPE = 2;
+const CASE = 3;
+const PREFIX = 4; // 4 prefixes: 2, 3, 4, 5 characters
+const SUFFIX = 8; // 4 suffixes: 1, 2, 3, 4 characters
+const HYPHEN_HEAD = 12;
+const HYPHEN_TAIL = 13;
+const DOC_CASE = 14;
+const QUOTED = 15;
+const GAZETTEER = 16;
+const ATOMS = 17;
 
-/**
- * How the same word is written elsewhere in the document away from sentence starts
- * (bit 0: lower case, bit 1: title case, bit 2: all capitals), which settles headline
- * capitals and sentence-initial words; 8 when it never occurs away from a sentence start.
- */
-function documentCases(sentences: readonly (readonly string[])[], lowers: string[][]): Map<string, number> {
-  const seen = new Map<string, number>();
-  sentences.forEach((tokens, s) =>
-    tokens.forEach((token, i) => {
-      if (i === 0) return;
-      const kase = caseOf(token);
-      const bit = kase === Case.Lower ? 1 : kase === Case.Title ? 2 : kase === Case.Upper ? 4 : 0;
-      const key = lowers[s]?.[i] ?? '';
-      seen.set(key, (seen.get(key) ?? 0) | bit);
-    }),
-  );
-  return seen;
-}
+const PREFIX_LENGTHS = [2, 3, 4, 5];
+const SUFFIX_LENGTHS = [1, 2, 3, 4];
+const NONE = hashString('<none>');
+const BOUNDARY = hashString('<s>');
+const OPEN_QUOTES = new Set(['«', '„', '“']);
+const CLOSE_QUOTES = new Set(['»', '”']);
 
-/** Whether each token sits inside «…» quotes (names of organisations and units often do). */
-function quotedFlags(tokens: readonly string[]): boolean[] {
+/** Atoms of a sequence padded with two boundary tokens either side. */
+function sentenceAtoms(
+  tokens: readonly string[],
+  lowers: readonly string[],
+  cases: Uint8Array,
+  shapes: Uint32Array,
+  gazetteer: Gazetteer,
+): Uint32Array {
+  const atoms = new Uint32Array((tokens.length + 4) * ATOMS);
+  for (const pad of [0, 1, tokens.length + 2, tokens.length + 3]) {
+    atoms.fill(BOUNDARY, pad * ATOMS, pad * ATOMS + CASE);
+    atoms.fill(NONE, pad * ATOMS + PREFIX, pad * ATOMS + DOC_CASE);
+  }
   let depth = 0;
-  return tokens.map((t) => {
-    if (CLOSE_QUOTES.has(t)) depth = Math.max(0, depth - 1);
-    const inside = depth > 0 && !OPEN_QUOTES.has(t);
-    if (OPEN_QUOTES.has(t)) depth++;
-    return inside;
-  });
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? '';
+    const lower = lowers[i] ?? '';
+    const n = lower.length;
+    const a = (i + 2) * ATOMS;
+    const lowerHash = hashString(lower);
+    atoms[a + LOWER_ATOM] = lowerHash;
+    atoms[a + FORM] = hashString(token);
+    atoms[a + SHAPE] = shapes[i] ?? 0;
+    atoms[a + CASE] = cases[i] ?? 0;
+    atoms[a + GAZETTEER] = gazetteer.flags(lower, lowerHash);
+    for (let p = 0; p < 4; p++) {
+      const k = PREFIX_LENGTHS[p] ?? 0;
+      atoms[a + PREFIX + p] = n > k ? hashRange(lower, 0, k) : NONE;
+      const s = SUFFIX_LENGTHS[p] ?? 0;
+      atoms[a + SUFFIX + p] = n > s ? hashRange(lower, n - s, n) : NONE;
+    }
+    const hyphen = lower.indexOf('-');
+    atoms[a + HYPHEN_HEAD] = hyphen > 0 ? hashRange(lower, 0, hyphen) : NONE;
+    atoms[a + HYPHEN_TAIL] = hyphen > 0 ? hashRange(lower, lower.lastIndexOf('-') + 1, n) : NONE;
+    // Inside «…» quotes: names of organisations and units often are.
+    if (CLOSE_QUOTES.has(token)) depth = Math.max(0, depth - 1);
+    atoms[a + QUOTED] = depth > 0 ? 1 : 0;
+    if (OPEN_QUOTES.has(token)) depth++;
+  }
+  return atoms;
+}
+
+const values = new Uint32Array(FEATURES_PER_TOKEN);
+
+/** The values of every feature template for the token whose atoms start at `w`. */
+function templateValues(atoms: Uint32Array, w: number, first: boolean, out: Uint32Array): void {
+  const a = (offset: number) => atoms[offset] ?? 0;
+  const p1 = w - ATOMS;
+  const p2 = w - 2 * ATOMS;
+  const n1 = w + ATOMS;
+  const n2 = w + 2 * ATOMS;
+  const kase = a(w + CASE);
+  const lower = a(w + LOWER_ATOM);
+  const gazetteer = a(w + GAZETTEER);
+  let k = 0;
+  out[k++] = 0;
+  out[k++] = a(w + FORM);
+  out[k++] = lower;
+  out[k++] = a(w + SHAPE);
+  out[k++] = kase;
+  for (let p = 0; p < 4; p++) out[k++] = a(w + PREFIX + p);
+  for (let p = 0; p < 4; p++) out[k++] = a(w + SUFFIX + p);
+  out[k++] = a(p1 + LOWER_ATOM);
+  out[k++] = a(n1 + LOWER_ATOM);
+  out[k++] = a(p2 + LOWER_ATOM);
+  out[k++] = a(n2 + LOWER_ATOM);
+  out[k++] = mix(a(p1 + SHAPE), a(w + SHAPE));
+  out[k++] = mix(a(w + SHAPE), a(n1 + SHAPE));
+  out[k++] = mix(mix(a(p1 + CASE), kase), a(n1 + CASE));
+  out[k++] = mix(a(p1 + LOWER_ATOM), lower);
+  out[k++] = mix(lower, a(n1 + LOWER_ATOM));
+  out[k++] = mix(first ? 1 : 0, kase);
+  out[k++] = mix(a(w + DOC_CASE), kase);
+  out[k++] = a(w + HYPHEN_HEAD);
+  out[k++] = a(w + HYPHEN_TAIL);
+  out[k++] = mix(a(p1 + LOWER_ATOM), kase);
+  out[k++] = mix(a(n1 + LOWER_ATOM), kase);
+  out[k++] = mix(a(p1 + CASE), lower);
+  out[k++] = mix(a(w + QUOTED), kase);
+  out[k++] = a(p1 + SUFFIX + 2);
+  out[k++] = a(n1 + SUFFIX + 2);
+  out[k++] = mix(a(p2 + CASE), a(p1 + CASE)) ^ kase;
+  out[k++] = mix(a(n1 + CASE), a(n2 + CASE)) ^ kase;
+  out[k++] = mix(gazetteer, kase);
+  out[k++] = mix(mix(a(p1 + GAZETTEER), gazetteer), a(n1 + GAZETTEER));
 }
 
 /**
  * Feature buckets for every token of a document: one Uint32Array per sentence holding
  * FEATURES_PER_TOKEN bucket numbers (hash modulo 2^bits) per token. Features read the
- * token, its neighbours two either side, and the document-wide casing of the same word.
+ * token, its neighbours two either side, and how the same word is written elsewhere in
+ * the document away from sentence starts (bit 0: lower case, bit 1: title case, bit 2:
+ * capitals; 8 when never), which settles headline capitals and sentence-initial words.
  */
-export function documentFeatures(sentences: readonly (readonly string[])[], bits: number): Uint32Array[] {
+export function documentFeatures(
+  sentences: readonly (readonly string[])[],
+  bits: number,
+  gazetteer: Gazetteer = Gazetteer.none,
+): Uint32Array[] {
   const mask = (1 << bits) - 1;
   const lowers = sentences.map((tokens) => tokens.map((t) => t.toLowerCase()));
-  const docCases = documentCases(sentences, lowers);
+  const cases: Uint8Array[] = [];
+  const shapes: Uint32Array[] = [];
+  const docCases = new Map<string, number>();
+  sentences.forEach((tokens, s) => {
+    const c = new Uint8Array(tokens.length);
+    const h = new Uint32Array(tokens.length);
+    tokens.forEach((token, i) => {
+      const [kase, shape] = caseAndShape(token);
+      c[i] = kase;
+      h[i] = shape;
+      if (i === 0) return;
+      const bit = kase === Case.Lower ? 1 : kase === Case.Title ? 2 : kase === Case.Upper ? 4 : 0;
+      const key = lowers[s]?.[i] ?? '';
+      docCases.set(key, (docCases.get(key) ?? 0) | bit);
+    });
+    cases.push(c);
+    shapes.push(h);
+  });
   return sentences.map((tokens, s) => {
     const lower = lowers[s] ?? [];
-    const quoted = quotedFlags(tokens);
-    const atoms = tokens.map((t, i) =>
-      atomsOf(t, lower[i] ?? '', docCases.get(lower[i] ?? '') ?? 8, quoted[i] ?? false),
+    const atoms = sentenceAtoms(
+      tokens,
+      lower,
+      cases[s] ?? new Uint8Array(0),
+      shapes[s] ?? new Uint32Array(0),
+      gazetteer,
     );
-    const at = (i: number): TokenAtoms => atoms[i] ?? BOUNDARY_ATOMS;
+    for (let i = 0; i < tokens.length; i++) atoms[(i + 2) * ATOMS + DOC_CASE] = docCases.get(lower[i] ?? '') ?? 8;
     const out = new Uint32Array(tokens.length * FEATURES_PER_TOKEN);
     for (let i = 0; i < tokens.length; i++) {
-      const w = at(i);
-      const p1 = at(i - 1);
-      const p2 = at(i - 2);
-      const n1 = at(i + 1);
-      const n2 = at(i + 2);
-      const f = [
-        0,
-        w.form,
-        w.lower,
-        w.shape,
-        w.kase,
-        ...w.prefixes,
-        ...w.suffixes,
-        p1.lower,
-        n1.lower,
-        p2.lower,
-        n2.lower,
-        mix(p1.shape, w.shape),
-        mix(w.shape, n1.shape),
-        mix(mix(p1.kase, w.kase), n1.kase),
-        mix(p1.lower, w.lower),
-        mix(w.lower, n1.lower),
-        mix(i === 0 ? 1 : 0, w.kase),
-        mix(w.docCase, w.kase),
-        w.hyphenHead,
-        w.hyphenTail,
-        mix(p1.lower, w.kase),
-        mix(n1.lower, w.kase),
-        mix(p1.kase, w.lower),
-        mix(w.quoted ? 1 : 0, w.kase),
-        p1.suffixes[2] ?? NONE,
-        n1.suffixes[2] ?? NONE,
-        mix(p2.kase, p1.kase) ^ w.kase,
-        mix(n1.kase, n2.kase) ^ w.kase,
-      ];
-      const base = i * FEATURES_PER_TOKEN;
-      for (let k = 0; k < FEATURES_PER_TOKEN; k++) out[base + k] = mix(k, f[k] ?? 0) & mask;
+      templateValues(atoms, (i + 2) * ATOMS, i === 0, values);
+      const o = i * FEATURES_PER_TOKEN;
+      for (let k = 0; k < FEATURES_PER_TOKEN; k++) out[o + k] = mix(k, values[k] ?? 0) & mask;
     }
     return out;
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TaggedDocument } from './corpus.js';
 import { NerModel } from './model.js';
-import { bioTags } from './tags.js';
+import { tagSet } from './tags.js';
 import { trainNerModel } from './train.js';
 
 const sentence = (text: string, tags: string) => ({ tokens: text.split(' '), tags: tags.split(' ') });
@@ -16,13 +16,13 @@ const CORPUS: TaggedDocument[] = [
     ],
   },
 ];
-const options = { language: 'en', tags: bioTags(['PER', 'LOC']), bits: 14, epochs: 5, seed: 7 };
+const options = { language: 'en', tags: tagSet(['PER', 'LOC'], 'BILOU'), bits: 14, epochs: 5, seed: 7 };
 
 describe('trainNerModel', () => {
   it('learns a tiny corpus', () => {
     const model = trainNerModel(CORPUS, options);
     expect(model.tagDocument([['Peter', 'Smith', 'visited', 'Paris', '.']])).toEqual([
-      ['B-PER', 'I-PER', 'O', 'B-LOC', 'O'],
+      ['B-PER', 'L-PER', 'O', 'U-LOC', 'O'],
     ]);
   });
 

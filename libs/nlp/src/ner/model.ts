@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { FEATURES_PER_TOKEN, documentFeatures } from './features.js';
+import { Gazetteer } from './gazetteer.js';
 import { allowedTransitions, viterbi } from './viterbi.js';
 
 /** What a model file says about itself. */
@@ -14,7 +15,8 @@ export interface NerModelHeader {
 
 /**
  * A linear-chain tagger: hashed emission weights (2^bits buckets × tags) and tag-to-tag
- * transition weights, decoded with Viterbi under BIO constraints.
+ * transition weights, decoded with Viterbi under BIO constraints, with the gazetteer its
+ * features were trained with.
  */
 export class NerModel {
   readonly k: number;
@@ -22,8 +24,11 @@ export class NerModel {
 
   constructor(
     readonly header: NerModelHeader,
-    readonly weights: Float32Array,
+    /** Float weights while training; int16 steps of `scale` once read from a file (half the cache footprint). */
+    readonly weights: Float32Array | Int16Array,
     readonly transitions: Float32Array,
+    readonly gazetteer: Gazetteer = Gazetteer.none,
+    readonly scale = 1,
   ) {
     this.k = header.tags.length;
     this.allowed = allowedTransitions(header.tags);
@@ -43,6 +48,7 @@ export class NerModel {
         for (let t = 0; t < k; t++) scores[row + t] = (scores[row + t] ?? 0) + (w[base + t] ?? 0);
       }
     }
+    if (this.scale !== 1) for (let i = 0; i < scores.length; i++) scores[i] = (scores[i] ?? 0) * this.scale;
     return scores;
   }
 
@@ -53,7 +59,7 @@ export class NerModel {
 
   /** BIO tags for every token of a document given as sentences of token texts. */
   tagDocument(sentences: readonly (readonly string[])[]): string[][] {
-    const features = documentFeatures(sentences, this.header.bits);
+    const features = documentFeatures(sentences, this.header.bits, this.gazetteer);
     return sentences.map((tokens, s) =>
       Array.from(this.decode(features[s] ?? new Uint32Array(0), tokens.length), (t) => this.header.tags[t] ?? 'O'),
     );
@@ -61,7 +67,8 @@ export class NerModel {
 
   /**
    * Compact file form: gzip of [header length][header JSON][transitions float32]
-   * [count][bucket deltas uint32][weights int16, one scale for the table]. Buckets whose
+   * [count][bucket deltas uint32][weights int16, one scale for the table]
+   * [gazetteer size][stems uint32][word hashes uint32][flags uint16]. Buckets whose
    * weights are all below `prune` are dropped.
    */
   serialize(prune = 0): Buffer {
@@ -71,7 +78,7 @@ export class NerModel {
     for (let b = 0; b < 1 << this.header.bits; b++) {
       let keep = false;
       for (let t = 0; t < k; t++) {
-        const v = Math.abs(this.weights[b * k + t] ?? 0);
+        const v = Math.abs((this.weights[b * k + t] ?? 0) * this.scale);
         if (v > prune) keep = true;
         if (v > maxAbs) maxAbs = v;
       }
@@ -83,9 +90,12 @@ export class NerModel {
     const quantised = new Int16Array(buckets.length * k);
     buckets.forEach((b, i) => {
       deltas[i] = b - (i > 0 ? (buckets[i - 1] ?? 0) : 0);
-      for (let t = 0; t < k; t++) quantised[i * k + t] = Math.round((this.weights[b * k + t] ?? 0) / scale);
+      for (let t = 0; t < k; t++)
+        quantised[i * k + t] = Math.round(((this.weights[b * k + t] ?? 0) * this.scale) / scale);
     });
     const sizes = new Uint32Array([header.length, buckets.length]);
+    const words = [...this.gazetteer.words].sort((a, b) => a[0] - b[0]);
+    const gazetteerSize = new Uint32Array([words.length, this.gazetteer.stems ? 1 : 0]);
     return gzipSync(
       Buffer.concat([
         Buffer.from(sizes.buffer, 0, 4),
@@ -94,6 +104,9 @@ export class NerModel {
         Buffer.from(sizes.buffer, 4, 4),
         Buffer.from(deltas.buffer),
         Buffer.from(quantised.buffer),
+        Buffer.from(gazetteerSize.buffer),
+        Buffer.from(Uint32Array.from(words, ([word]) => word).buffer),
+        Buffer.from(Uint16Array.from(words, ([, flags]) => flags).buffer),
       ]),
       { level: 9 },
     );
@@ -123,12 +136,17 @@ export class NerModel {
     const count = take(4).readUInt32LE(0);
     const deltas = new Uint32Array(new Uint8Array(take(count * 4)).buffer);
     const quantised = new Int16Array(new Uint8Array(take(count * k * 2)).buffer);
-    const weights = new Float32Array((1 << header.bits) * k);
+    const weights = new Int16Array((1 << header.bits) * k);
     let bucket = 0;
     for (let i = 0; i < count; i++) {
       bucket += deltas[i] ?? 0;
-      for (let t = 0; t < k; t++) weights[bucket * k + t] = (quantised[i * k + t] ?? 0) * scale;
+      weights.set(quantised.subarray(i * k, (i + 1) * k), bucket * k);
     }
-    return new NerModel(header, weights, transitions);
+    const wordCount = take(4).readUInt32LE(0);
+    const stems = take(4).readUInt32LE(0) === 1;
+    const hashes = new Uint32Array(new Uint8Array(take(wordCount * 4)).buffer);
+    const flags = new Uint16Array(new Uint8Array(take(wordCount * 2)).buffer);
+    const gazetteer = new Gazetteer(new Map(Array.from(hashes, (h, i) => [h, flags[i] ?? 0])), stems);
+    return new NerModel(header, weights, transitions, gazetteer, scale);
   }
 }

@@ -44,6 +44,14 @@ export class SpanScorer {
     for (const [k, type] of goldKeys) if (!predictedKeys.has(k)) this.bump(type, 'fn');
   }
 
+  /** Adds another scorer's counts (pooling folds). */
+  merge(other: SpanScorer): void {
+    for (const [type, c] of other.counts) {
+      const counts = this.counts.get(type) ?? { tp: 0, fp: 0, fn: 0 };
+      this.counts.set(type, { tp: counts.tp + c.tp, fp: counts.fp + c.fp, fn: counts.fn + c.fn });
+    }
+  }
+
   private bump(type: string, field: keyof Counts): void {
     const counts = this.counts.get(type) ?? { tp: 0, fp: 0, fn: 0 };
     counts[field]++;

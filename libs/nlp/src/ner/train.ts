@@ -1,6 +1,8 @@
 import type { TaggedDocument } from './corpus.js';
 import { FEATURES_PER_TOKEN, documentFeatures } from './features.js';
+import { Gazetteer } from './gazetteer.js';
 import { NerModel, type NerModelHeader } from './model.js';
+import { schemeOf, spansFromTags, tagsFromSpans } from './tags.js';
 import { allowedTransitions, viterbi } from './viterbi.js';
 
 export interface TrainOptions {
@@ -13,6 +15,8 @@ export interface TrainOptions {
   /** Called after each epoch (progress; `averaged()` gives the model so far, for dev scores). */
   onEpoch?: (progress: { epoch: number; mistakes: number; averaged: () => NerModel }) => void;
   training?: Record<string, string | number>;
+  /** Word lists the features consult; the model file carries them. */
+  gazetteer?: Gazetteer;
 }
 
 /** Deterministic PRNG (mulberry32) so that the shuffles, and hence the model, are reproducible. */
@@ -32,16 +36,24 @@ interface Example {
   gold: Int32Array;
 }
 
-function examplesOf(documents: readonly TaggedDocument[], tags: readonly string[], bits: number): Example[] {
+function examplesOf(
+  documents: readonly TaggedDocument[],
+  tags: readonly string[],
+  bits: number,
+  gazetteer: Gazetteer,
+): Example[] {
   const index = new Map(tags.map((t, i) => [t, i]));
+  const scheme = schemeOf(tags);
   return documents.flatMap((doc) => {
     const features = documentFeatures(
       doc.sentences.map((s) => s.tokens),
       bits,
+      gazetteer,
     );
     return doc.sentences.map((s, i) => ({
       features: features[i] ?? new Uint32Array(0),
-      gold: Int32Array.from(s.tags, (t) => index.get(t) ?? 0),
+      // Gold spans re-tagged in the model's scheme (CoNLL files come in BIO).
+      gold: Int32Array.from(tagsFromSpans(s.tags.length, spansFromTags(s.tags), scheme), (t) => index.get(t) ?? 0),
     }));
   });
 }
@@ -54,7 +66,8 @@ function examplesOf(documents: readonly TaggedDocument[], tags: readonly string[
 export function trainNerModel(documents: readonly TaggedDocument[], options: TrainOptions): NerModel {
   const { tags, bits } = options;
   const k = tags.length;
-  const examples = examplesOf(documents, tags, bits);
+  const gazetteer = options.gazetteer ?? Gazetteer.none;
+  const examples = examplesOf(documents, tags, bits, gazetteer);
   const weights = new Float32Array((1 << bits) * k);
   const transitions = new Float32Array((k + 1) * k);
   // Sums of step × update, so that the average is weights − sum / steps (Daumé's trick).
@@ -69,13 +82,13 @@ export function trainNerModel(documents: readonly TaggedDocument[], options: Tra
     bits,
     training: { ...options.training, epochs: options.epochs, seed: options.seed, sentences: examples.length },
   };
-  const scratch = new NerModel(header, weights, transitions);
+  const scratch = new NerModel(header, weights, transitions, gazetteer);
   let step = 1;
 
   const averaged = (): NerModel => {
     const w = Float32Array.from(weights, (v, i) => v - (weightSums[i] ?? 0) / step);
     const tr = Float32Array.from(transitions, (v, i) => v - (transitionSums[i] ?? 0) / step);
-    return new NerModel(header, w, tr);
+    return new NerModel(header, w, tr, gazetteer);
   };
   const update = (features: Uint32Array, i: number, tag: number, delta: number) => {
     for (let f = i * FEATURES_PER_TOKEN, end = f + FEATURES_PER_TOKEN; f < end; f++) {

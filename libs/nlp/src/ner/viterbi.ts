@@ -1,24 +1,37 @@
+import { schemeOf } from './tags.js';
+
+const continues = (tag: string) => tag.startsWith('I-') || tag.startsWith('L-');
+
 /**
- * Which tag may follow which under BIO: I-X only after B-X or I-X. Row `tags.length` is the
- * sequence start. Disallowed moves are never decoded, so every output is a well-formed span set.
+ * Which tag may follow which, as a (k + 2) × k table: rows 0..k-1 are the previous tag,
+ * row k the sequence start, row k + 1 the tags a sequence may end with. BIO: I-X only after
+ * B-X or I-X. BILOU: after B-X or I-X only I-X or L-X, elsewhere no I- or L-, and no
+ * sequence ends inside an entity. Disallowed moves are never decoded, so every output is
+ * a well-formed span set.
  */
 export function allowedTransitions(tags: readonly string[]): Uint8Array {
   const k = tags.length;
-  const allowed = new Uint8Array((k + 1) * k);
-  for (let from = 0; from <= k; from++) {
-    for (let to = 0; to < k; to++) {
-      const next = tags[to] ?? 'O';
+  const bilou = schemeOf(tags) === 'BILOU';
+  const opens = (tag: string) => (bilou ? tag.startsWith('B-') || tag.startsWith('I-') : tag !== 'O');
+  const allowed = new Uint8Array((k + 2) * k);
+  for (let to = 0; to < k; to++) {
+    const next = tags[to] ?? 'O';
+    for (let from = 0; from <= k; from++) {
       const previous = from < k ? (tags[from] ?? 'O') : 'O';
-      const ok = !next.startsWith('I-') || previous.slice(2) === next.slice(2);
+      const sameType = previous.slice(2) === next.slice(2);
+      const ok =
+        bilou && opens(previous) ? continues(next) && sameType : !continues(next) || (opens(previous) && sameType);
       allowed[from * k + to] = ok ? 1 : 0;
     }
+    allowed[(k + 1) * k + to] = bilou && opens(next) ? 0 : 1;
   }
   return allowed;
 }
 
 /**
  * Best tag sequence under first-order scores: `emissions` is length × k (token-major),
- * `transitions` is (k + 1) × k with the start row last. Returns tag indices.
+ * `transitions` is (k + 1) × k with the start row last, `allowed` as from allowedTransitions.
+ * Returns tag indices.
  */
 export function viterbi(
   emissions: Float32Array,
@@ -53,6 +66,7 @@ export function viterbi(
   let best = -Infinity;
   let last = 0;
   for (let t = 0; t < k; t++) {
+    if (!allowed[(k + 1) * k + t]) continue;
     const s = score[(length - 1) * k + t] ?? -Infinity;
     if (s > best) {
       best = s;
