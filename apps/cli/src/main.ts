@@ -61,7 +61,7 @@ program
   .requiredOption('--lang <lang>', 'en or ru', nerLanguage)
   .option('--data <dir>', 'data folder (default: <shared data>/ner-en or ner-ru)')
   .option('--out <file>', 'model file (default: the committed libs/nlp/models/ner-<lang>.model.gz)')
-  .option('--epochs <n>', 'perceptron epochs', integer, 12)
+  .option('--epochs <n>', 'perceptron epochs', integer, 10)
   .option('--bits <n>', 'log2 of the hashed feature buckets', integer, 18)
   .option('--seed <n>', 'shuffle seed', integer, 1)
   .option('--prune <weight>', 'drop feature buckets whose weights all stay below this', Number, 0.05)

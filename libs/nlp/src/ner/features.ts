@@ -95,6 +95,15 @@ const PREFIX_LENGTHS = [2, 3, 4, 5];
 const SUFFIX_LENGTHS = [1, 2, 3, 4];
 const NONE = hashString('<none>');
 const BOUNDARY = hashString('<s>');
+/** Typographic quotes read as the ASCII ones the training text mostly has (‘BARS-Kursk’). */
+const TYPOGRAPHIC_QUOTES = new Map([
+  ['‘', "'"],
+  ['’', "'"],
+  ['‚', "'"],
+  ['“', '"'],
+  ['”', '"'],
+  ['„', '"'],
+]);
 const OPEN_QUOTES = new Set(['«', '„', '“']);
 const CLOSE_QUOTES = new Set(['»', '”']);
 
@@ -119,7 +128,7 @@ function sentenceAtoms(
     const a = (i + 2) * ATOMS;
     const lowerHash = hashString(lower);
     atoms[a + LOWER_ATOM] = lowerHash;
-    atoms[a + FORM] = hashString(token);
+    atoms[a + FORM] = hashString(TYPOGRAPHIC_QUOTES.get(token) ?? token);
     atoms[a + SHAPE] = shapes[i] ?? 0;
     atoms[a + CASE] = cases[i] ?? 0;
     atoms[a + GAZETTEER] = gazetteer.flags(lower, lowerHash);
@@ -198,7 +207,7 @@ export function documentFeatures(
   gazetteer: Gazetteer = Gazetteer.none,
 ): Uint32Array[] {
   const mask = (1 << bits) - 1;
-  const lowers = sentences.map((tokens) => tokens.map((t) => t.toLowerCase()));
+  const lowers = sentences.map((tokens) => tokens.map((t) => (TYPOGRAPHIC_QUOTES.get(t) ?? t).toLowerCase()));
   const cases: Uint8Array[] = [];
   const shapes: Uint32Array[] = [];
   const docCases = new Map<string, number>();

@@ -37,18 +37,20 @@ export class NerModel {
   }
 
   /** Emission scores (length × k) of one sentence's feature rows. */
-  emissions(features: Uint32Array, length: number): Float32Array {
+  emissions(features: Uint32Array, length: number): Float64Array {
+    // The hot loop of tagging: indices are in range by construction (buckets < 2^bits,
+    // rows < length), so the reads skip the undefined checks.
     const k = this.k;
-    const scores = new Float32Array(length * k);
+    const scores = new Float64Array(length * k);
     const w = this.weights;
     for (let i = 0; i < length; i++) {
       const row = i * k;
       for (let f = i * FEATURES_PER_TOKEN, end = f + FEATURES_PER_TOKEN; f < end; f++) {
-        const base = (features[f] ?? 0) * k;
-        for (let t = 0; t < k; t++) scores[row + t] = (scores[row + t] ?? 0) + (w[base + t] ?? 0);
+        const base = features[f]! * k;
+        for (let t = 0; t < k; t++) scores[row + t]! += w[base + t]!;
       }
     }
-    if (this.scale !== 1) for (let i = 0; i < scores.length; i++) scores[i] = (scores[i] ?? 0) * this.scale;
+    if (this.scale !== 1) for (let i = 0; i < scores.length; i++) scores[i]! *= this.scale;
     return scores;
   }
 

@@ -28,7 +28,7 @@ describe('viterbi', () => {
 
   it('finds the best well-formed path, not the best tag per token', () => {
     // Token 0 prefers O slightly, token 1 strongly prefers L-PER: the legal best is B-PER L-PER.
-    const emissions = Float32Array.from([1, 0.5, 0, 0, 0, 0, 0, 0, 5, 0]);
+    const emissions = Float64Array.from([1, 0.5, 0, 0, 0, 0, 0, 0, 5, 0]);
     const path = viterbi(emissions, 2, K, new Float32Array((K + 1) * K), allowedTransitions(TAGS));
     expect(Array.from(path)).toEqual([1, 3]);
   });
@@ -36,8 +36,8 @@ describe('viterbi', () => {
   it('lets transition weights decide between equal emissions', () => {
     const transitions = new Float32Array((K + 1) * K);
     transitions[at(4, 4)] = 2; // U-PER followed by U-PER
-    const emissions = Float32Array.from([0, 1, 0, 0, 1, 0, 0, 0, 1, 1]);
+    const emissions = Float64Array.from([0, 1, 0, 0, 1, 0, 0, 0, 1, 1]);
     expect(Array.from(viterbi(emissions, 2, K, transitions, allowedTransitions(TAGS)))).toEqual([4, 4]);
-    expect(Array.from(viterbi(new Float32Array(0), 0, K, transitions, allowedTransitions(TAGS)))).toEqual([]);
+    expect(Array.from(viterbi(new Float64Array(0), 0, K, transitions, allowedTransitions(TAGS)))).toEqual([]);
   });
 });

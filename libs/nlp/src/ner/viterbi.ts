@@ -34,7 +34,7 @@ export function allowedTransitions(tags: readonly string[]): Uint8Array {
  * Returns tag indices.
  */
 export function viterbi(
-  emissions: Float32Array,
+  emissions: Float64Array,
   length: number,
   k: number,
   transitions: Float32Array,
@@ -45,21 +45,22 @@ export function viterbi(
   const score = new Float64Array(length * k);
   const back = new Int32Array(length * k);
   for (let t = 0; t < k; t++) {
-    score[t] = allowed[k * k + t] ? (emissions[t] ?? 0) + (transitions[k * k + t] ?? 0) : -Infinity;
+    score[t] = allowed[k * k + t] ? emissions[t]! + transitions[k * k + t]! : -Infinity;
   }
   for (let i = 1; i < length; i++) {
+    const previous = (i - 1) * k;
     for (let t = 0; t < k; t++) {
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < k; p++) {
         if (!allowed[p * k + t]) continue;
-        const s = (score[(i - 1) * k + p] ?? 0) + (transitions[p * k + t] ?? 0);
+        const s = score[previous + p]! + transitions[p * k + t]!;
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      score[i * k + t] = best + (emissions[i * k + t] ?? 0);
+      score[i * k + t] = best + emissions[i * k + t]!;
       back[i * k + t] = arg;
     }
   }
@@ -67,7 +68,7 @@ export function viterbi(
   let last = 0;
   for (let t = 0; t < k; t++) {
     if (!allowed[(k + 1) * k + t]) continue;
-    const s = score[(length - 1) * k + t] ?? -Infinity;
+    const s = score[(length - 1) * k + t]!;
     if (s > best) {
       best = s;
       last = t;
@@ -75,7 +76,7 @@ export function viterbi(
   }
   path[length - 1] = last;
   for (let i = length - 1; i > 0; i--) {
-    last = back[i * k + last] ?? 0;
+    last = back[i * k + last]!;
     path[i - 1] = last;
   }
   return path;
