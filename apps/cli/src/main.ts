@@ -1,12 +1,15 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { CONSUMER_SERVICES, runBenchScale, type ConsumerService } from './commands/bench-scale.command.js';
 import { runBenchExtraction } from './commands/bench-extraction.command.js';
+import { runBenchNer } from './commands/bench-ner.command.js';
 import { runBenchSentiment } from './commands/bench-sentiment.command.js';
 import { runDemo } from './commands/demo.command.js';
 import { runEvalExtraction } from './commands/eval-extraction.command.js';
+import { runEvalNer } from './commands/eval-ner.command.js';
 import { runEvalSentiment } from './commands/eval-sentiment.command.js';
 import { runExtract } from './commands/extract.command.js';
 import { runInfra } from './commands/infra.command.js';
+import { runTrainNer } from './commands/train-ner.command.js';
 import { runTrainSentiment } from './commands/train-sentiment.command.js';
 
 function port(value: string): number {
@@ -48,6 +51,11 @@ function consumerServices(value: string): ConsumerService[] {
   const unknown = names.filter((name) => !(CONSUMER_SERVICES as readonly string[]).includes(name));
   if (unknown.length > 0) throw new InvalidArgumentError(`not consumer services: ${unknown.join(', ')}`);
   return names as ConsumerService[];
+}
+
+function tagScheme(value: string): 'BIO' | 'BILOU' {
+  if (value !== 'BIO' && value !== 'BILOU') throw new InvalidArgumentError('BIO or BILOU');
+  return value;
 }
 
 const program = new Command()
@@ -92,6 +100,21 @@ train
   .option('--seed <n>', 'shuffle seed', positiveNumber)
   .action(runTrainSentiment);
 
+train
+  .command('ner')
+  .description('train the NER model of a language from the shared data (CoNLL++ train / factRuEval devset)')
+  .requiredOption('--lang <lang>', 'en or ru', choice(['en', 'ru'] as const))
+  .option('--data <dir>', 'data folder (default: <shared data>/ner-en or ner-ru)')
+  .option('--out <file>', 'model file (default: the committed libs/nlp/models/ner-<lang>.model.gz)')
+  .option('--epochs <n>', 'perceptron epochs', positiveInt, 10)
+  .option('--bits <n>', 'log2 of the hashed feature buckets', positiveInt, 18)
+  .option('--seed <n>', 'shuffle seed', positiveInt, 1)
+  .option('--prune <weight>', 'drop feature buckets whose weights all stay below this', Number, 0.05)
+  .option('--scheme <scheme>', 'tag scheme, BIO or BILOU (default: BIO for en, BILOU for ru)', tagScheme)
+  .option('--holdout', 'ru: train on 80% of the devset documents and score the other 20%', false)
+  .option('--folds <n>', 'ru: cross-validate over n folds of documents (writes no model)', positiveInt)
+  .action((opts: Parameters<typeof runTrainNer>[0]) => runTrainNer(opts));
+
 const evaluate = program.command('eval').description('score a model or an extraction against labelled data');
 evaluate
   .command('extraction')
@@ -100,6 +123,14 @@ evaluate
   .requiredOption('--truth <file>', 'ground-truth.json (id -> {articleBody})')
   .option('--worst <n>', 'also list the n worst pages', positiveInt, 0)
   .action((output: string, opts: { truth: string; worst: number }) => runEvalExtraction(output, opts));
+evaluate
+  .command('ner')
+  .description('score NER: per-type figures, then "micro P <p> R <r> F1 <f1>"')
+  .argument('<path>', 'CoNLL file (--format conll) or factRuEval folder (--format factru)')
+  .requiredOption('--format <format>', 'conll or factru', choice(['conll', 'factru'] as const))
+  .option('--model <file>', 'score this model file instead of the committed one')
+  .action((path: string, opts: Parameters<typeof runEvalNer>[1]) => runEvalNer(path, opts));
+
 evaluate
   .command('sentiment <file>')
   .description('targeted sentiment; the last line is "macro P R F1" (newsmtsc) or "F1pn" (rusentne)')
@@ -136,6 +167,15 @@ bench
   .option('--rounds <n>', 'timed rounds after one warm-up round', positiveInt, 5)
   .option('--out <file>', 'also write the figures as JSON')
   .action((dir: string, opts: { rounds: number; out?: string }) => runBenchExtraction(dir, opts));
+
+bench
+  .command('ner')
+  .description('NER articles per second on one core, on development-set articles')
+  .option('--lang <lang>', 'en or ru', choice(['en', 'ru'] as const), 'en')
+  .option('--tokens <n>', 'tokens per article', positiveInt, 700)
+  .option('--seconds <n>', 'how long to measure', positiveInt, 10)
+  .option('--out <file>', 'also write the figures as JSON here')
+  .action((opts: Parameters<typeof runBenchNer>[0]) => runBenchNer(opts));
 
 bench
   .command('sentiment')

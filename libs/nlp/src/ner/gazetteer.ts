@@ -1,0 +1,84 @@
+import { hashString } from './hash.js';
+import { tokenizeForNer } from './tokenize.js';
+
+/** What a gazetteer knows a word to be part of; one bit each, so a word can be several. */
+export const GAZETTEER_FLAGS = {
+  /** A one-word place name (Kaliningrad). */
+  location: 1,
+  /** First word of a longer place name (New York). */
+  locationStart: 2,
+  /** Later word of a longer place name. */
+  locationInside: 4,
+  firstName: 8,
+  /** A nationality adjective (Russian, German): CoNLL tags these MISC. */
+  demonym: 16,
+  /** Any word of a country name. */
+  country: 32,
+  /** Any word of a person's name as news writes it (surnames, inflected forms). */
+  person: 64,
+  /** Any word of an organisation's name. */
+  organization: 128,
+} as const;
+
+export type GazetteerKind = 'location' | 'country' | 'first-name' | 'demonym' | 'person' | 'organization';
+
+export interface GazetteerEntry {
+  name: string;
+  kind: GazetteerKind;
+}
+
+/** Russian inflects names (Россия, России; Курская, Курской): compare all but the last two letters. */
+function stemOf(lower: string): string {
+  return lower.length >= 5 ? lower.slice(0, -2) : lower;
+}
+
+const STEM_SHIFT = 8;
+
+/**
+ * Word lists from maintained packages, reduced to hashed lower-case words with their flags so
+ * that a model file carries them and the runtime needs no package. With `stems`, words also
+ * match by stem (flags of stem matches sit above bit STEM_SHIFT, so the model weighs them apart).
+ */
+export class Gazetteer {
+  constructor(
+    readonly words: Map<number, number>,
+    readonly stems: boolean,
+  ) {}
+
+  static build(entries: Iterable<GazetteerEntry>, stems: boolean): Gazetteer {
+    const words = new Map<number, number>();
+    const add = (word: string, flag: number) => {
+      const lower = word.toLowerCase();
+      const key = hashString(lower);
+      words.set(key, (words.get(key) ?? 0) | flag);
+      if (stems) {
+        const stemKey = hashString(`\u0000${stemOf(lower)}`);
+        words.set(stemKey, (words.get(stemKey) ?? 0) | (flag << STEM_SHIFT));
+      }
+    };
+    for (const { name, kind } of entries) {
+      const tokens = tokenizeForNer(name).filter((t) => /[\p{L}\p{N}]/u.test(t.text));
+      tokens.forEach((token, i) => {
+        if (kind === 'first-name') add(token.text, GAZETTEER_FLAGS.firstName);
+        else if (kind === 'demonym') add(token.text, GAZETTEER_FLAGS.demonym);
+        else if (kind === 'person') add(token.text, GAZETTEER_FLAGS.person);
+        else if (kind === 'organization') add(token.text, GAZETTEER_FLAGS.organization);
+        else {
+          const position = tokens.length === 1 ? 'location' : i === 0 ? 'locationStart' : 'locationInside';
+          add(token.text, GAZETTEER_FLAGS[position] | (kind === 'country' ? GAZETTEER_FLAGS.country : 0));
+        }
+      });
+    }
+    return new Gazetteer(words, stems);
+  }
+
+  /** Flags of a lower-cased token (0 when unknown), given its hash when the caller has it. */
+  flags(lower: string, hash = hashString(lower)): number {
+    if (this.words.size === 0) return 0;
+    const direct = this.words.get(hash) ?? 0;
+    return this.stems ? direct | (this.words.get(hashString(`\u0000${stemOf(lower)}`)) ?? 0) : direct;
+  }
+
+  /** An empty gazetteer: every word unknown. */
+  static readonly none = new Gazetteer(new Map(), false);
+}
