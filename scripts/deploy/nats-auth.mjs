@@ -25,7 +25,20 @@ const PUBLISHES = {
 };
 /** Queries each service sends (request-reply clients). */
 const ASKS = {
-  gateway: [SUBJECTS.seriesTrendQueryV1, SUBJECTS.topTermsQueryV1, SUBJECTS.shareOfVoiceQueryV1],
+  gateway: [
+    SUBJECTS.seriesTrendQueryV1,
+    SUBJECTS.topTermsQueryV1,
+    SUBJECTS.shareOfVoiceQueryV1,
+    SUBJECTS.alertRulesListQueryV1,
+    SUBJECTS.alertRulesUpsertQueryV1,
+    SUBJECTS.alertRulesDeleteQueryV1,
+    SUBJECTS.alertDestinationsListQueryV1,
+    SUBJECTS.alertDestinationsUpsertQueryV1,
+    SUBJECTS.alertDestinationsDeleteQueryV1,
+    SUBJECTS.alertTestSendQueryV1,
+    SUBJECTS.alertListQueryV1,
+    SUBJECTS.alertDeliveriesQueryV1,
+  ],
 };
 
 /** Durable consumers and answered queries, read from each service's own launch options. */

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -32,6 +34,8 @@ describe('the pipeline, end to end', () => {
       namespace: ns.value,
       databasePrefix: ns.value.replace(/-/g, '_'),
       logLevel: 'warn',
+      // The alert test below sends to a webhook sink on this machine.
+      env: { ALERT_ALLOW_INSECURE_WEBHOOKS: 'true' },
     });
   }, 360_000); // six services, each allowed 90 s to become ready on a loaded machine
 
@@ -49,8 +53,15 @@ describe('the pipeline, end to end', () => {
   }
 
   /** A gateway request with the run's admin API key. */
-  function api(path: string): Promise<Response> {
-    return fetch(`${system.url('gateway')}${path}`, { headers: { 'x-api-key': system.apiKey } });
+  function api(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+    return fetch(`${system.url('gateway')}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        'x-api-key': system.apiKey,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
   }
 
   async function trend(from: string, to: string): Promise<SeriesTrendResponseV1> {
@@ -174,6 +185,73 @@ describe('the pipeline, end to end', () => {
       }
     } finally {
       await nc.close();
+    }
+  });
+
+  it('manages alert rules and destinations through the gateway, with a signed test send', async () => {
+    const received: Array<{ headers: Record<string, string | string[] | undefined>; body: string }> = [];
+    const sink = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = sink.address() as AddressInfo;
+      const saved = await api('/v1/alert-destinations/e2e-sink', {
+        method: 'PUT',
+        body: {
+          name: 'E2E sink',
+          type: 'webhook',
+          url: `http://127.0.0.1:${port}/hook`,
+          secret: `whsec_${Buffer.from('e2e-secret-e2e-secret-e2e-secret').toString('base64')}`,
+        },
+      });
+      expect(saved.status).toBe(200);
+      const sent = await api('/v1/alert-destinations/e2e-sink/test', { method: 'POST' });
+      expect({ status: sent.status, body: await sent.json() }).toMatchObject({
+        status: 200,
+        body: { outcome: 'delivered' },
+      });
+      expect(received).toHaveLength(1);
+      expect(received[0]?.headers['webhook-signature']).toMatch(/^v1,/);
+
+      const notSlack = await api('/v1/alert-destinations/bad-slack', {
+        method: 'PUT',
+        body: { name: 'Bad', type: 'slack', url: 'https://example.com/hook' },
+      });
+      expect({ status: notSlack.status, body: await notSlack.json() }).toMatchObject({
+        status: 400,
+        body: { error: { code: 'alert.destination.not_slack' } },
+      });
+
+      const rule = await api('/v1/alert-rules/e2e-negative', {
+        method: 'PUT',
+        body: {
+          name: 'Negative BARS coverage',
+          scope: { type: 'topic', id: 'bars' },
+          kind: 'instant-match',
+          maxToneScore: -0.3,
+        },
+      });
+      expect({ status: rule.status, body: await rule.json() }).toMatchObject({
+        status: 200,
+        body: { created: true, rule: { ruleId: 'e2e-negative', enabled: true, destinationIds: [] } },
+      });
+      const rules = (await (await api('/v1/alert-rules?scopeId=bars')).json()) as { rules: Array<{ ruleId: string }> };
+      expect(rules.rules.map((r) => r.ruleId)).toContain('e2e-negative');
+      expect((await api('/v1/alert-rules/e2e-negative', { method: 'DELETE' })).status).toBe(204);
+      const gone = await api('/v1/alert-rules/e2e-negative', { method: 'DELETE' });
+      expect({ status: gone.status, body: await gone.json() }).toMatchObject({
+        status: 404,
+        body: { error: { code: 'alert.rule.not_found' } },
+      });
+      expect((await api('/v1/alerts?limit=5')).status).toBe(200);
+    } finally {
+      await new Promise((resolve) => sink.close(resolve));
     }
   });
 });

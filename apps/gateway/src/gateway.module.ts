@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AlertsController } from './alerts/alerts.controller.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { ApiKeyRepository } from './auth/api-key.repository.js';
 import { ApiKeyService } from './auth/api-key.service.js';
@@ -12,7 +13,7 @@ export class GatewayModule {
   static forConfig(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [TrendsController, ApiKeysController],
+      controllers: [TrendsController, AlertsController, ApiKeysController],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }, ApiKeyRepository, ApiKeyService, ApiKeyGuard],
     };
   }

@@ -12,6 +12,14 @@ const STATUS_BY_CODE: Record<string, number> = {
   'trends.interval_unavailable': 400,
 };
 
+/** A service's refusal of bad input is the client's error; a missing thing is a 404; the rest is the server's. */
+function statusOf(code: string): number {
+  if (STATUS_BY_CODE[code] !== undefined) return STATUS_BY_CODE[code];
+  if (code.endsWith('.not_found')) return 404;
+  if (code.startsWith('alert.destination.')) return 400;
+  return 502;
+}
+
 /** Every error leaves the gateway as `{ error: { code, message } }`, never with a stack trace. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -30,7 +38,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof QueryFailedError) {
-      const status = STATUS_BY_CODE[exception.code] ?? 502;
+      const status = statusOf(exception.code);
       void reply.status(status).send({ error: { code: exception.code, message: exception.message } });
       return;
     }
