@@ -26,7 +26,7 @@ describe('evaluateInstantRules', () => {
   it('raises one alert per matching rule with a deterministic id', () => {
     const [alert, ...rest] = evaluateInstantRules([rule({})], article, new Date('2026-11-25T09:00:00Z'));
     expect(rest).toEqual([]);
-    expect(alert?.alertId).toBe(alertIdFor('r1', article.articleId));
+    expect(alert?.alertId).toBe(alertIdFor('r1', 'story', article.storyId));
     expect(alert?.explanation).toContain('negative');
   });
 
@@ -44,5 +44,19 @@ describe('evaluateInstantRules', () => {
     expect(evaluateInstantRules([rule({ sourceIds: ['wire', 'example'] })], article, now)[0]?.explanation).toContain(
       'priority source',
     );
+  });
+
+  it('raises one alert per story: copies of a story share the alert id, other stories do not', () => {
+    const rules = [rule({})];
+    const now = new Date();
+    const [first] = evaluateInstantRules(rules, article, now);
+    const [copy] = evaluateInstantRules(rules, { ...article, articleId: 'b'.repeat(32), source: { id: 'other' } }, now);
+    const [other] = evaluateInstantRules(
+      rules,
+      { ...article, articleId: 'c'.repeat(32), storyId: 'c'.repeat(32) },
+      now,
+    );
+    expect(copy?.alertId).toBe(first?.alertId);
+    expect(other?.alertId).not.toBe(first?.alertId);
   });
 });

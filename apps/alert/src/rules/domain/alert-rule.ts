@@ -10,7 +10,10 @@ export function alertIdFor(...parts: string[]): string {
 const inScope = (rule: InstantMatchRuleV1, article: ArticleAnalyzedV1) =>
   rule.scope.type === 'topic' ? article.topicIds.includes(rule.scope.id) : article.entityIds.includes(rule.scope.id);
 
-/** The alerts an analysed article raises under instant rules: one per rule and article. */
+/**
+ * The alerts an analysed article raises under instant rules: one per rule and story, so the
+ * copies of a wire story carried by many outlets raise one alert (the first copy's).
+ */
 export function evaluateInstantRules(
   rules: readonly InstantMatchRuleV1[],
   article: ArticleAnalyzedV1,
@@ -25,7 +28,7 @@ export function evaluateInstantRules(
         (rule.sourceIds.length === 0 || rule.sourceIds.includes(article.source.id)),
     )
     .map((rule) => ({
-      alertId: alertIdFor(rule.ruleId, article.articleId),
+      alertId: alertIdFor(rule.ruleId, 'story', article.storyId),
       ruleId: rule.ruleId,
       topicId: rule.scope.id,
       kind: 'instant-match' as const,
