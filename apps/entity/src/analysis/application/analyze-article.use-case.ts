@@ -8,7 +8,7 @@ import { TopicMatcher, aliasResolverFor } from '../../topics/domain/topic.js';
 import { ENTITY_ANALYSIS_PUBLISHER, type EntityAnalysisPublisher } from './entity-analysis.publisher.js';
 import { ENTITY_ANALYSIS_REPOSITORY, type EntityAnalysisRepository } from './entity-analysis.repository.js';
 
-export const ANALYZER = { name: 'gazetteer', version: '0.1.0' } as const;
+export const ANALYZER = { name: 'gazetteer+perceptron-ner', version: '0.2.0' } as const;
 
 /** Finds the entities and topics of an ingested article, stores the result, then announces it. */
 @Injectable()

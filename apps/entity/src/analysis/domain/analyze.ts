@@ -1,3 +1,4 @@
+import { recognizeEntities } from './entity-recognizer.js';
 import type { Gazetteer, EntityMatch } from './gazetteer.js';
 import type { Topic, TopicMatch, TopicMatcher } from '../../topics/domain/topic.js';
 
@@ -20,7 +21,7 @@ export function analyzeEntities(
   matcher: TopicMatcher,
   topics: readonly Topic[],
 ): { entities: EntityMatch[]; topics: TopicMatch[]; invalidTopics: string[] } {
-  const entities = gazetteer.find(analysedText(article));
+  const entities = recognizeEntities(analysedText(article), article.language, gazetteer);
   const { matches, invalid } = matcher.match(
     topics,
     { title: article.title, body: article.body, language: article.language, sourceId: article.source.id },
