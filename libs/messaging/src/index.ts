@@ -23,3 +23,4 @@ export * from './nest/messaging.tokens.js';
 export * from './nest/messaging-module.options.js';
 export * from './nest/messaging.module.js';
 export * from './nest/contract-handlers.decorator.js';
+export * from './locks/distributed-key-lock.js';

@@ -109,6 +109,9 @@ async function runOnce(replicas: number, options: BenchScaleOptions): Promise<Ru
     // Generous: a loaded machine starts many Node processes slowly.
     readyTimeoutMs: 180_000,
     replicas: Object.fromEntries(options.services.map((name) => [name, replicas])),
+    // FerretDB v1 loses concurrent updates to one document: trends replicas order their writes
+    // through per-document locks in NATS (not needed on MongoDB).
+    env: { TRENDS_WRITE_LOCK: 'nats' },
     onProgress: (line) => say(`  ${line.trim()}`),
   });
   const nc = await connect({ servers: system.stack.nats.url, name: 'bench-scale' });

@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { TRENDS_WRITE_LOCK } from '../../trends.tokens.js';
 import type { Connection, Model } from 'mongoose';
-import { KeySerializer, MONGO_CONNECTION } from '@media-monitor/persistence';
+import { KeySerializer, MONGO_CONNECTION, type KeyedLock } from '@media-monitor/persistence';
 import type { AnalysisJoinRepository } from '../application/analysis-join.repository.js';
 import type { JoinedAnalysis } from '../domain/joined-analysis.js';
 import { JOIN_MODEL, joinSchema, type JoinDocument } from './trends.schemas.js';
@@ -8,10 +9,11 @@ import { JOIN_MODEL, joinSchema, type JoinDocument } from './trends.schemas.js';
 @Injectable()
 export class MongoAnalysisJoinRepository implements AnalysisJoinRepository {
   private readonly model: Model<JoinDocument>;
-  /** The two halves of one article may arrive at once; FerretDB v1 can lose one of two concurrent updates. */
-  private readonly writes = new KeySerializer();
-
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
+  constructor(
+    @Inject(MONGO_CONNECTION) connection: Connection,
+    /** The two halves of one article may arrive at once: FerretDB v1 can lose one of two concurrent updates. */
+    @Optional() @Inject(TRENDS_WRITE_LOCK) private readonly writes: KeyedLock = new KeySerializer(),
+  ) {
     this.model = connection.models[JOIN_MODEL] ?? connection.model<JoinDocument>(JOIN_MODEL, joinSchema);
   }
 

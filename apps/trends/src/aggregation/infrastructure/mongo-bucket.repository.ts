@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { TRENDS_WRITE_LOCK } from '../../trends.tokens.js';
 import type { Connection, Model } from 'mongoose';
 import type { TrendInterval, TrendSeries } from '@media-monitor/contracts';
-import { KeySerializer, MONGO_CONNECTION, guardedIncrement } from '@media-monitor/persistence';
+import { KeySerializer, MONGO_CONNECTION, guardedIncrement, type KeyedLock } from '@media-monitor/persistence';
 import type { BucketRepository, BucketRow } from '../application/bucket.repository.js';
 import { bucketKey, decodeFieldName, encodeFieldName, seriesKey } from '../domain/buckets.js';
 import type { BucketContribution } from '../domain/contributions.js';
@@ -14,10 +15,11 @@ function decodeMap(map: Record<string, number> | undefined): Map<string, number>
 @Injectable()
 export class MongoBucketRepository implements BucketRepository {
   private readonly model: Model<BucketDocument>;
-  /** One write at a time per bucket document (see KeySerializer: FerretDB v1 loses concurrent updates). */
-  private readonly writes = new KeySerializer();
-
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
+  constructor(
+    @Inject(MONGO_CONNECTION) connection: Connection,
+    /** One write at a time per bucket document: FerretDB v1 loses concurrent updates (TRENDS_WRITE_LOCK). */
+    @Optional() @Inject(TRENDS_WRITE_LOCK) private readonly writes: KeyedLock = new KeySerializer(),
+  ) {
     this.model = connection.models[BUCKET_MODEL] ?? connection.model<BucketDocument>(BUCKET_MODEL, bucketSchema);
   }
 

@@ -1,0 +1,2 @@
+/** The KeyedLock that orders writes to one document: in-process, or across processes (TRENDS_WRITE_LOCK=nats). */
+export const TRENDS_WRITE_LOCK = Symbol('TrendsWriteLock');
