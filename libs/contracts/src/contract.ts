@@ -54,6 +54,8 @@ export interface StreamDefinition {
   /** How long messages are kept, in milliseconds (0 keeps them until limits apply). */
   readonly maxAgeMs: number;
   readonly description: string;
+  /** Copies kept by a NATS cluster (1 on a single server; 3 on the production cluster). */
+  readonly replicas?: number;
 }
 
 /** A durable pull consumer shared by every replica of one service. */

@@ -109,7 +109,12 @@ async function prepare(options: LaunchOptions) {
           events: options.events ?? [],
           queries: options.queries,
           queueGroup: options.queueGroup,
-          provision: { streams: Object.values(STREAM_DEFINITIONS) },
+          provision: {
+            streams: Object.values(STREAM_DEFINITIONS).map((stream) => ({
+              ...stream,
+              replicas: config.NATS_STREAM_REPLICAS,
+            })),
+          },
           drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
           metrics,
         })

@@ -34,4 +34,9 @@ describe('topology config', () => {
   it('leaves names alone in the empty namespace', () => {
     expect(toStreamConfig(Namespace.none, STREAM_DEFINITIONS.articles).name).toBe('ARTICLES');
   });
+
+  it('keeps one copy of a stream unless the cluster asks for more', () => {
+    expect(toStreamConfig(Namespace.none, STREAM_DEFINITIONS.articles).num_replicas).toBe(1);
+    expect(toStreamConfig(Namespace.none, { ...STREAM_DEFINITIONS.articles, replicas: 3 }).num_replicas).toBe(3);
+  });
 });

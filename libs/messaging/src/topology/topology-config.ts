@@ -25,6 +25,7 @@ export function toStreamConfig(namespace: Namespace, definition: StreamDefinitio
     discard: DiscardPolicy.Old,
     duplicate_window: nanos(definition.duplicateWindowMs),
     max_age: nanos(definition.maxAgeMs),
+    num_replicas: definition.replicas ?? 1,
   } as StreamConfig;
 }
 
