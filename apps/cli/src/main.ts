@@ -113,6 +113,8 @@ train
   .option('--scheme <scheme>', 'tag scheme, BIO or BILOU (default: BIO for en, BILOU for ru)', tagScheme)
   .option('--holdout', 'ru: train on 80% of the devset documents and score the other 20%', false)
   .option('--folds <n>', 'ru: cross-validate over n folds of documents (writes no model)', positiveInt)
+  .option('--second-folds <n>', 'jackknife folds of the document-level second pass (0: first pass only)', Number, 5)
+  .option('--second-epochs <n>', 'perceptron epochs of the second pass', positiveInt, 10)
   .action((opts: Parameters<typeof runTrainNer>[0]) => runTrainNer(opts));
 
 const evaluate = program.command('eval').description('score a model or an extraction against labelled data');

@@ -34,7 +34,19 @@ export interface TrainNerOptions {
   scheme?: TagScheme;
   /** Russian only: cross-validate over this many folds of documents instead of training a model. */
   folds?: number;
+  /** Jackknife folds of the second (document-level) pass; 0 trains the first pass only. */
+  secondFolds: number;
+  /** Perceptron epochs of the second pass. */
+  secondEpochs: number;
 }
+
+/** Log2 of the second pass's hashed buckets: it has few features. */
+const SECOND_STAGE_BITS = 16;
+
+const secondStageOf = (options: TrainNerOptions) =>
+  options.secondFolds > 0
+    ? { folds: options.secondFolds, epochs: options.secondEpochs, bits: SECOND_STAGE_BITS }
+    : undefined;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -81,6 +93,7 @@ function crossValidateRussian(dir: string, options: TrainNerOptions, folds: numb
       epochs: options.epochs,
       seed: options.seed,
       gazetteer: nerGazetteer('ru'),
+      secondStage: secondStageOf(options),
     });
     const scorer = evaluateOnFactRu(
       model,
@@ -115,6 +128,7 @@ export function runTrainNer(options: TrainNerOptions): void {
     seed: options.seed,
     training: { data: corpus.description },
     gazetteer: nerGazetteer(options.lang),
+    secondStage: secondStageOf(options),
     onEpoch: ({ epoch, mistakes, averaged }) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const dev = corpus.score ? ` dev ${corpus.score(averaged()).report().at(-1)}` : '';
@@ -122,6 +136,7 @@ export function runTrainNer(options: TrainNerOptions): void {
     },
   });
   say(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (corpus.score && model.second) say(`first pass alone: ${corpus.score(model.withSecondStage(undefined)).report().at(-1)}`);
   if (corpus.score) for (const line of corpus.score(model).report()) say(line);
   // A held-out run is an experiment: it never replaces the committed model unless asked to.
   const fallback = options.holdout

@@ -206,6 +206,24 @@ export function documentFeatures(
   bits: number,
   gazetteer: Gazetteer = Gazetteer.none,
 ): Uint32Array[] {
+  return analyseDocument(sentences, bits, gazetteer).rows;
+}
+
+/** Feature rows of a document, with what the second pass reads of each token. */
+export interface DocumentAnalysis {
+  rows: Uint32Array[];
+  /** Hash of each token's lower-cased form. */
+  words: Uint32Array[];
+  /** Capitalisation class of each token. */
+  cases: Uint8Array[];
+}
+
+/** documentFeatures, also returning word hashes and capitalisation classes. */
+export function analyseDocument(
+  sentences: readonly (readonly string[])[],
+  bits: number,
+  gazetteer: Gazetteer = Gazetteer.none,
+): DocumentAnalysis {
   const mask = (1 << bits) - 1;
   const lowers = sentences.map((tokens) => tokens.map((t) => (TYPOGRAPHIC_QUOTES.get(t) ?? t).toLowerCase()));
   const cases: Uint8Array[] = [];
@@ -226,7 +244,8 @@ export function documentFeatures(
     cases.push(c);
     shapes.push(h);
   });
-  return sentences.map((tokens, s) => {
+  const words: Uint32Array[] = [];
+  const rows = sentences.map((tokens, s) => {
     const lower = lowers[s] ?? [];
     const atoms = sentenceAtoms(
       tokens,
@@ -237,11 +256,15 @@ export function documentFeatures(
     );
     for (let i = 0; i < tokens.length; i++) atoms[(i + 2) * ATOMS + DOC_CASE] = docCases.get(lower[i] ?? '') ?? 8;
     const out = new Uint32Array(tokens.length * FEATURES_PER_TOKEN);
+    const hashes = new Uint32Array(tokens.length);
+    words.push(hashes);
     for (let i = 0; i < tokens.length; i++) {
+      hashes[i] = atoms[(i + 2) * ATOMS + LOWER_ATOM] ?? 0;
       templateValues(atoms, (i + 2) * ATOMS, i === 0, values);
       const o = i * FEATURES_PER_TOKEN;
       for (let k = 0; k < FEATURES_PER_TOKEN; k++) out[o + k] = mix(k, values[k] ?? 0) & mask;
     }
     return out;
   });
+  return { rows, words, cases };
 }

@@ -1,11 +1,12 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FEATURES_PER_TOKEN, documentFeatures } from './features.js';
+import { FEATURES_PER_TOKEN, analyseDocument, type DocumentAnalysis } from './features.js';
 import { Gazetteer } from './gazetteer.js';
+import { NONLOCAL_FEATURES, nonlocalFeatures, tagKinds, type TagKinds } from './nonlocal.js';
 import { allowedTransitions, viterbi } from './viterbi.js';
 
 /** What a model file says about itself. */
 export interface NerModelHeader {
-  format: 'media-monitor-ner/1';
+  format: 'media-monitor-ner/1' | 'media-monitor-ner/2';
   language: string;
   tags: string[];
   bits: number;
@@ -14,13 +15,64 @@ export interface NerModelHeader {
 }
 
 /**
+ * The second pass: hashed weights (2^bits buckets × tags) over the document-level features
+ * that the first pass's tags give (nonlocal.ts), added to the first pass's emission scores,
+ * with transition weights of its own.
+ */
+export class SecondStage {
+  constructor(
+    readonly bits: number,
+    readonly weights: Float32Array | Int16Array,
+    readonly transitions: Float32Array,
+    readonly scale = 1,
+  ) {}
+
+  /** Adds the second-pass weights of a sentence's nonlocal feature rows to its emission scores, in place. */
+  addTo(scores: Float64Array, features: Uint32Array, length: number, k: number): void {
+    const w = this.weights;
+    const scale = this.scale;
+    for (let i = 0; i < length; i++) {
+      const row = i * k;
+      for (let f = i * NONLOCAL_FEATURES, end = f + NONLOCAL_FEATURES; f < end; f++) {
+        const base = features[f]! * k;
+        for (let t = 0; t < k; t++) scores[row + t]! += w[base + t]! * scale;
+      }
+    }
+  }
+}
+
+/** Non-zero rows of a bucket table as [bucket deltas uint32][int16 steps of one scale]; rows all below `prune` dropped. */
+function packTable(weights: Float32Array | Int16Array, weightScale: number, k: number, prune: number) {
+  const buckets: number[] = [];
+  let maxAbs = 0;
+  for (let b = 0; b < weights.length / k; b++) {
+    let keep = false;
+    for (let t = 0; t < k; t++) {
+      const v = Math.abs((weights[b * k + t] ?? 0) * weightScale);
+      if (v > prune) keep = true;
+      if (v > maxAbs) maxAbs = v;
+    }
+    if (keep) buckets.push(b);
+  }
+  const scale = maxAbs / 32767 || 1;
+  const deltas = new Uint32Array(buckets.length);
+  const quantised = new Int16Array(buckets.length * k);
+  buckets.forEach((b, i) => {
+    deltas[i] = b - (i > 0 ? (buckets[i - 1] ?? 0) : 0);
+    for (let t = 0; t < k; t++) quantised[i * k + t] = Math.round(((weights[b * k + t] ?? 0) * weightScale) / scale);
+  });
+  return { scale, parts: [Buffer.from(new Uint32Array([buckets.length]).buffer), Buffer.from(deltas.buffer), Buffer.from(quantised.buffer)] };
+}
+
+/**
  * A linear-chain tagger: hashed emission weights (2^bits buckets × tags) and tag-to-tag
  * transition weights, decoded with Viterbi under BIO constraints, with the gazetteer its
- * features were trained with.
+ * features were trained with, and optionally a second pass over document-level features.
  */
 export class NerModel {
   readonly k: number;
   readonly allowed: Uint8Array;
+  readonly kinds: TagKinds;
 
   constructor(
     readonly header: NerModelHeader,
@@ -29,11 +81,21 @@ export class NerModel {
     readonly transitions: Float32Array,
     readonly gazetteer: Gazetteer = Gazetteer.none,
     readonly scale = 1,
+    readonly second?: SecondStage,
   ) {
     this.k = header.tags.length;
     this.allowed = allowedTransitions(header.tags);
+    this.kinds = tagKinds(header.tags);
     if (weights.length !== (1 << header.bits) * this.k) throw new Error('ner.model.invalid: weight table size');
     if (transitions.length !== (this.k + 1) * this.k) throw new Error('ner.model.invalid: transition table size');
+    if (second && second.weights.length !== (1 << second.bits) * this.k)
+      throw new Error('ner.model.invalid: second-stage table size');
+  }
+
+  /** The same first pass with another second stage (or none). */
+  withSecondStage(second: SecondStage | undefined): NerModel {
+    const header = { ...this.header, format: second ? ('media-monitor-ner/2' as const) : this.header.format };
+    return new NerModel(header, this.weights, this.transitions, this.gazetteer, this.scale, second);
   }
 
   /** Emission scores (length × k) of one sentence's feature rows. */
@@ -54,61 +116,76 @@ export class NerModel {
     return scores;
   }
 
-  /** Tag indices of one sentence from its feature rows. */
+  /** Tag indices of one sentence from its feature rows (first pass only). */
   decode(features: Uint32Array, length: number): Int32Array {
     return viterbi(this.emissions(features, length), length, this.k, this.transitions, this.allowed);
   }
 
+  /** First-pass analysis of a document: features, emission scores and tags per sentence. */
+  firstPass(sentences: readonly (readonly string[])[]): {
+    analysis: DocumentAnalysis;
+    emissions: Float64Array[];
+    tags: Int32Array[];
+  } {
+    const analysis = analyseDocument(sentences, this.header.bits, this.gazetteer);
+    const emissions = analysis.rows.map((row, s) => this.emissions(row, sentences[s]?.length ?? 0));
+    const tags = emissions.map((e, s) =>
+      viterbi(e, sentences[s]?.length ?? 0, this.k, this.transitions, this.allowed),
+    );
+    return { analysis, emissions, tags };
+  }
+
+  /** Tag indices of every sentence of a document, after the second pass when the model has one. */
+  tagIndices(sentences: readonly (readonly string[])[]): Int32Array[] {
+    const { analysis, emissions, tags } = this.firstPass(sentences);
+    const second = this.second;
+    if (!second) return tags;
+    const rows = nonlocalFeatures(analysis.words, analysis.cases, tags, this.kinds, second.bits);
+    return emissions.map((e, s) => {
+      const length = sentences[s]?.length ?? 0;
+      second.addTo(e, rows[s] ?? new Uint32Array(0), length, this.k);
+      return viterbi(e, length, this.k, second.transitions, this.allowed);
+    });
+  }
+
   /** BIO tags for every token of a document given as sentences of token texts. */
   tagDocument(sentences: readonly (readonly string[])[]): string[][] {
-    const features = documentFeatures(sentences, this.header.bits, this.gazetteer);
-    return sentences.map((tokens, s) =>
-      Array.from(this.decode(features[s] ?? new Uint32Array(0), tokens.length), (t) => this.header.tags[t] ?? 'O'),
-    );
+    return this.tagIndices(sentences).map((path) => Array.from(path, (t) => this.header.tags[t] ?? 'O'));
   }
 
   /**
    * Compact file form: gzip of [header length][header JSON][transitions float32]
    * [count][bucket deltas uint32][weights int16, one scale for the table]
-   * [gazetteer size][stems uint32][word hashes uint32][flags uint16]. Buckets whose
+   * [gazetteer size][stems uint32][word hashes uint32][flags uint16], then for a second
+   * stage (format 2) [transitions float32][count][deltas][weights int16]. Buckets whose
    * weights are all below `prune` are dropped.
    */
   serialize(prune = 0): Buffer {
     const k = this.k;
-    const buckets: number[] = [];
-    let maxAbs = 0;
-    for (let b = 0; b < 1 << this.header.bits; b++) {
-      let keep = false;
-      for (let t = 0; t < k; t++) {
-        const v = Math.abs((this.weights[b * k + t] ?? 0) * this.scale);
-        if (v > prune) keep = true;
-        if (v > maxAbs) maxAbs = v;
-      }
-      if (keep) buckets.push(b);
-    }
-    const scale = maxAbs / 32767 || 1;
-    const header = Buffer.from(JSON.stringify({ ...this.header, scale }), 'utf8');
-    const deltas = new Uint32Array(buckets.length);
-    const quantised = new Int16Array(buckets.length * k);
-    buckets.forEach((b, i) => {
-      deltas[i] = b - (i > 0 ? (buckets[i - 1] ?? 0) : 0);
-      for (let t = 0; t < k; t++)
-        quantised[i * k + t] = Math.round(((this.weights[b * k + t] ?? 0) * this.scale) / scale);
-    });
-    const sizes = new Uint32Array([header.length, buckets.length]);
+    const first = packTable(this.weights, this.scale, k, prune);
+    const second = this.second ? packTable(this.second.weights, this.second.scale, k, prune) : undefined;
+    const header = Buffer.from(
+      JSON.stringify({
+        ...this.header,
+        format: second ? 'media-monitor-ner/2' : 'media-monitor-ner/1',
+        scale: first.scale,
+        ...(second && this.second ? { second: { bits: this.second.bits, scale: second.scale } } : {}),
+      }),
+      'utf8',
+    );
     const words = [...this.gazetteer.words].sort((a, b) => a[0] - b[0]);
     const gazetteerSize = new Uint32Array([words.length, this.gazetteer.stems ? 1 : 0]);
+    const float32 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     return gzipSync(
       Buffer.concat([
-        Buffer.from(sizes.buffer, 0, 4),
+        Buffer.from(new Uint32Array([header.length]).buffer),
         header,
-        Buffer.from(this.transitions.buffer, this.transitions.byteOffset, this.transitions.byteLength),
-        Buffer.from(sizes.buffer, 4, 4),
-        Buffer.from(deltas.buffer),
-        Buffer.from(quantised.buffer),
+        float32(this.transitions),
+        ...first.parts,
         Buffer.from(gazetteerSize.buffer),
         Buffer.from(Uint32Array.from(words, ([word]) => word).buffer),
         Buffer.from(Uint16Array.from(words, ([, flags]) => flags).buffer),
+        ...(second && this.second ? [float32(this.second.transitions), ...second.parts] : []),
       ]),
       { level: 9 },
     );
@@ -130,25 +207,41 @@ export class NerModel {
       return part;
     };
     const headerLength = take(4).readUInt32LE(0);
-    const parsed = JSON.parse(take(headerLength).toString('utf8')) as NerModelHeader & { scale: number };
-    if (parsed.format !== 'media-monitor-ner/1') throw new Error('ner.model.invalid: unknown format');
-    const { scale, ...header } = parsed;
-    const k = header.tags.length;
-    const transitions = new Float32Array(new Uint8Array(take((k + 1) * k * 4)).buffer);
-    const count = take(4).readUInt32LE(0);
-    const deltas = new Uint32Array(new Uint8Array(take(count * 4)).buffer);
-    const quantised = new Int16Array(new Uint8Array(take(count * k * 2)).buffer);
-    const weights = new Int16Array((1 << header.bits) * k);
-    let bucket = 0;
-    for (let i = 0; i < count; i++) {
-      bucket += deltas[i] ?? 0;
-      weights.set(quantised.subarray(i * k, (i + 1) * k), bucket * k);
+    let parsed: NerModelHeader & { scale: number; second?: { bits: number; scale: number } };
+    try {
+      parsed = JSON.parse(take(headerLength).toString('utf8')) as typeof parsed;
+    } catch {
+      throw new Error('ner.model.invalid: unreadable header');
     }
+    if (parsed.format !== 'media-monitor-ner/1' && parsed.format !== 'media-monitor-ner/2')
+      throw new Error('ner.model.invalid: unknown format');
+    const { scale, second: secondHeader, ...header } = parsed;
+    const k = header.tags.length;
+    const readTable = (bits: number): Int16Array => {
+      const count = take(4).readUInt32LE(0);
+      const deltas = new Uint32Array(new Uint8Array(take(count * 4)).buffer);
+      const quantised = new Int16Array(new Uint8Array(take(count * k * 2)).buffer);
+      const weights = new Int16Array((1 << bits) * k);
+      let bucket = 0;
+      for (let i = 0; i < count; i++) {
+        bucket += deltas[i] ?? 0;
+        if (bucket >= 1 << bits) throw new Error('ner.model.invalid: bucket out of range');
+        weights.set(quantised.subarray(i * k, (i + 1) * k), bucket * k);
+      }
+      return weights;
+    };
+    const transitions = new Float32Array(new Uint8Array(take((k + 1) * k * 4)).buffer);
+    const weights = readTable(header.bits);
     const wordCount = take(4).readUInt32LE(0);
     const stems = take(4).readUInt32LE(0) === 1;
     const hashes = new Uint32Array(new Uint8Array(take(wordCount * 4)).buffer);
     const flags = new Uint16Array(new Uint8Array(take(wordCount * 2)).buffer);
     const gazetteer = new Gazetteer(new Map(Array.from(hashes, (h, i) => [h, flags[i] ?? 0])), stems);
-    return new NerModel(header, weights, transitions, gazetteer, scale);
+    let second: SecondStage | undefined;
+    if (secondHeader) {
+      const secondTransitions = new Float32Array(new Uint8Array(take((k + 1) * k * 4)).buffer);
+      second = new SecondStage(secondHeader.bits, readTable(secondHeader.bits), secondTransitions, secondHeader.scale);
+    }
+    return new NerModel(header, weights, transitions, gazetteer, scale, second);
   }
 }
