@@ -74,22 +74,12 @@ function caseAndShape(token: string): [Case, number] {
   return [kase, shape >>> 0];
 }
 
-/** Number of features every token gets; feature rows are fixed-stride for speed. */
-export const FEATURES_PER_TOKEN = 36;
-
-// Per-token atoms, hashed once and read by the templates of the token and its neighbours.
-const LOWER_ATOM = 0;
-const FORM = 1;
-const SHAPE = 2;
-const CASE = 3;
-const PREFIX = 4; // 4 prefixes: 2, 3, 4, 5 characters
-const SUFFIX = 8; // 4 suffixes: 1, 2, 3, 4 characters
-const HYPHEN_HEAD = 12;
-const HYPHEN_TAIL = 13;
-const DOC_CASE = 14;
-const QUOTED = 15;
-const GAZETTEER = 16;
-const ATOMS = 17;
+/** Word templates: their values depend on the token's text alone, so a model sums their weights once per distinct word. */
+export const WORD_FEATURES = 16;
+/** Context templates: neighbours, position and document. */
+export const CONTEXT_FEATURES = 20;
+/** Number of features every token gets; feature rows are fixed-stride for speed (word templates first). */
+export const FEATURES_PER_TOKEN = WORD_FEATURES + CONTEXT_FEATURES;
 
 const PREFIX_LENGTHS = [2, 3, 4, 5];
 const SUFFIX_LENGTHS = [1, 2, 3, 4];
@@ -106,165 +96,212 @@ const TYPOGRAPHIC_QUOTES = new Map([
 ]);
 const OPEN_QUOTES = new Set(['«', '„', '“']);
 const CLOSE_QUOTES = new Set(['»', '”']);
-
-/** Atoms of a sequence padded with two boundary tokens either side. */
-function sentenceAtoms(
-  tokens: readonly string[],
-  lowers: readonly string[],
-  cases: Uint8Array,
-  shapes: Uint32Array,
-  gazetteer: Gazetteer,
-): Uint32Array {
-  const atoms = new Uint32Array((tokens.length + 4) * ATOMS);
-  for (const pad of [0, 1, tokens.length + 2, tokens.length + 3]) {
-    atoms.fill(BOUNDARY, pad * ATOMS, pad * ATOMS + CASE);
-    atoms.fill(NONE, pad * ATOMS + PREFIX, pad * ATOMS + DOC_CASE);
-  }
-  let depth = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] ?? '';
-    const lower = lowers[i] ?? '';
-    const n = lower.length;
-    const a = (i + 2) * ATOMS;
-    const lowerHash = hashString(lower);
-    atoms[a + LOWER_ATOM] = lowerHash;
-    atoms[a + FORM] = hashString(TYPOGRAPHIC_QUOTES.get(token) ?? token);
-    atoms[a + SHAPE] = shapes[i] ?? 0;
-    atoms[a + CASE] = cases[i] ?? 0;
-    atoms[a + GAZETTEER] = gazetteer.flags(lower, lowerHash);
-    for (let p = 0; p < 4; p++) {
-      const k = PREFIX_LENGTHS[p] ?? 0;
-      atoms[a + PREFIX + p] = n > k ? hashRange(lower, 0, k) : NONE;
-      const s = SUFFIX_LENGTHS[p] ?? 0;
-      atoms[a + SUFFIX + p] = n > s ? hashRange(lower, n - s, n) : NONE;
-    }
-    const hyphen = lower.indexOf('-');
-    atoms[a + HYPHEN_HEAD] = hyphen > 0 ? hashRange(lower, 0, hyphen) : NONE;
-    atoms[a + HYPHEN_TAIL] = hyphen > 0 ? hashRange(lower, lower.lastIndexOf('-') + 1, n) : NONE;
-    // Inside «…» quotes: names of organisations and units often are.
-    if (CLOSE_QUOTES.has(token)) depth = Math.max(0, depth - 1);
-    atoms[a + QUOTED] = depth > 0 ? 1 : 0;
-    if (OPEN_QUOTES.has(token)) depth++;
-  }
-  return atoms;
-}
-
-const values = new Uint32Array(FEATURES_PER_TOKEN);
-
-/** The values of every feature template for the token whose atoms start at `w`. */
-function templateValues(atoms: Uint32Array, w: number, first: boolean, out: Uint32Array): void {
-  const a = (offset: number) => atoms[offset] ?? 0;
-  const p1 = w - ATOMS;
-  const p2 = w - 2 * ATOMS;
-  const n1 = w + ATOMS;
-  const n2 = w + 2 * ATOMS;
-  const kase = a(w + CASE);
-  const lower = a(w + LOWER_ATOM);
-  const gazetteer = a(w + GAZETTEER);
-  let k = 0;
-  out[k++] = 0;
-  out[k++] = a(w + FORM);
-  out[k++] = lower;
-  out[k++] = a(w + SHAPE);
-  out[k++] = kase;
-  for (let p = 0; p < 4; p++) out[k++] = a(w + PREFIX + p);
-  for (let p = 0; p < 4; p++) out[k++] = a(w + SUFFIX + p);
-  out[k++] = a(p1 + LOWER_ATOM);
-  out[k++] = a(n1 + LOWER_ATOM);
-  out[k++] = a(p2 + LOWER_ATOM);
-  out[k++] = a(n2 + LOWER_ATOM);
-  out[k++] = mix(a(p1 + SHAPE), a(w + SHAPE));
-  out[k++] = mix(a(w + SHAPE), a(n1 + SHAPE));
-  out[k++] = mix(mix(a(p1 + CASE), kase), a(n1 + CASE));
-  out[k++] = mix(a(p1 + LOWER_ATOM), lower);
-  out[k++] = mix(lower, a(n1 + LOWER_ATOM));
-  out[k++] = mix(first ? 1 : 0, kase);
-  out[k++] = mix(a(w + DOC_CASE), kase);
-  out[k++] = a(w + HYPHEN_HEAD);
-  out[k++] = a(w + HYPHEN_TAIL);
-  out[k++] = mix(a(p1 + LOWER_ATOM), kase);
-  out[k++] = mix(a(n1 + LOWER_ATOM), kase);
-  out[k++] = mix(a(p1 + CASE), lower);
-  out[k++] = mix(a(w + QUOTED), kase);
-  out[k++] = a(p1 + SUFFIX + 2);
-  out[k++] = a(n1 + SUFFIX + 2);
-  out[k++] = mix(a(p2 + CASE), a(p1 + CASE)) ^ kase;
-  out[k++] = mix(a(n1 + CASE), a(n2 + CASE)) ^ kase;
-  out[k++] = mix(gazetteer, kase);
-  out[k++] = mix(mix(a(p1 + GAZETTEER), gazetteer), a(n1 + GAZETTEER));
-}
+const OPENS = 1;
+const CLOSES = 2;
 
 /**
- * Feature buckets for every token of a document: one Uint32Array per sentence holding
- * FEATURES_PER_TOKEN bucket numbers (hash modulo 2^bits) per token. Features read the
- * token, its neighbours two either side, and how the same word is written elsewhere in
- * the document away from sentence starts (bit 0: lower case, bit 1: title case, bit 2:
- * capitals; 8 when never), which settles headline capitals and sentence-initial words.
+ * Distinct token texts met so far and what the features read of each: lower-case hash,
+ * capitalisation class, shape, three-letter suffix, gazetteer flags, and the bucket numbers
+ * of the word templates. Ids index flat typed arrays; past `capacity` words the lexicon
+ * starts afresh before the next document, so a long-running service stays bounded.
  */
-export function documentFeatures(
-  sentences: readonly (readonly string[])[],
-  bits: number,
-  gazetteer: Gazetteer = Gazetteer.none,
-): Uint32Array[] {
-  return analyseDocument(sentences, bits, gazetteer).rows;
+export class Lexicon {
+  private ids = new Map<string, number>();
+  lower = new Uint32Array(1024);
+  kase = new Uint8Array(1024);
+  shape = new Uint32Array(1024);
+  suffix = new Uint32Array(1024);
+  gazetteerFlags = new Uint32Array(1024);
+  quote = new Uint8Array(1024);
+  buckets = new Uint32Array(1024 * WORD_FEATURES);
+  /** Bumped whenever the lexicon starts afresh, so caches keyed by id know to drop theirs. */
+  generation = 0;
+
+  constructor(
+    readonly bits: number,
+    readonly gazetteer: Gazetteer,
+    readonly capacity = 1 << 16,
+  ) {}
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** Starts afresh when full; call between documents only (ids of the current one stay valid). */
+  trim(): void {
+    if (this.ids.size < this.capacity) return;
+    this.ids.clear();
+    this.generation++;
+  }
+
+  /** The id of a token's text, analysing it the first time. */
+  id(token: string): number {
+    const known = this.ids.get(token);
+    if (known !== undefined) return known;
+    const id = this.ids.size;
+    this.ids.set(token, id);
+    if (id >= this.lower.length) this.grow();
+    const normal = TYPOGRAPHIC_QUOTES.get(token) ?? token;
+    const lower = normal.toLowerCase();
+    const n = lower.length;
+    const [kase, shape] = caseAndShape(token);
+    const lowerHash = hashString(lower);
+    const flags = this.gazetteer.flags(lower, lowerHash);
+    this.lower[id] = lowerHash;
+    this.kase[id] = kase;
+    this.shape[id] = shape;
+    this.suffix[id] = n > 3 ? hashRange(lower, n - 3, n) : NONE;
+    this.gazetteerFlags[id] = flags;
+    this.quote[id] = OPEN_QUOTES.has(token) ? OPENS : CLOSE_QUOTES.has(token) ? CLOSES : 0;
+    const hyphen = lower.indexOf('-');
+    const mask = (1 << this.bits) - 1;
+    const b = id * WORD_FEATURES;
+    let k = 0;
+    const put = (value: number) => {
+      this.buckets[b + k] = mix(k, value) & mask;
+      k++;
+    };
+    put(0);
+    put(hashString(normal));
+    put(lowerHash);
+    put(shape);
+    put(kase);
+    for (const length of PREFIX_LENGTHS) put(n > length ? hashRange(lower, 0, length) : NONE);
+    for (const length of SUFFIX_LENGTHS) put(n > length ? hashRange(lower, n - length, n) : NONE);
+    put(hyphen > 0 ? hashRange(lower, 0, hyphen) : NONE);
+    put(hyphen > 0 ? hashRange(lower, lower.lastIndexOf('-') + 1, n) : NONE);
+    put(mix(flags, kase));
+    return id;
+  }
+
+  private grow(): void {
+    const size = this.lower.length * 2;
+    const grown = <T extends Uint32Array | Uint8Array>(a: T, make: (n: number) => T, stride = 1): T => {
+      const b = make(size * stride);
+      b.set(a);
+      return b;
+    };
+    this.lower = grown(this.lower, (n) => new Uint32Array(n));
+    this.kase = grown(this.kase, (n) => new Uint8Array(n));
+    this.shape = grown(this.shape, (n) => new Uint32Array(n));
+    this.suffix = grown(this.suffix, (n) => new Uint32Array(n));
+    this.gazetteerFlags = grown(this.gazetteerFlags, (n) => new Uint32Array(n));
+    this.quote = grown(this.quote, (n) => new Uint8Array(n));
+    this.buckets = grown(this.buckets, (n) => new Uint32Array(n), WORD_FEATURES);
+  }
 }
 
-/** Feature rows of a document, with what the second pass reads of each token. */
+/** Features of a document: per sentence, the lexicon id of each token and the context buckets. */
 export interface DocumentAnalysis {
-  rows: Uint32Array[];
+  /** Lexicon ids of the tokens (their word-template buckets sit in the lexicon). */
+  ids: Int32Array[];
+  /** CONTEXT_FEATURES bucket numbers per token. */
+  context: Uint32Array[];
   /** Hash of each token's lower-cased form. */
   words: Uint32Array[];
   /** Capitalisation class of each token. */
   cases: Uint8Array[];
 }
 
-/** documentFeatures, also returning word hashes and capitalisation classes. */
-export function analyseDocument(
-  sentences: readonly (readonly string[])[],
-  bits: number,
-  gazetteer: Gazetteer = Gazetteer.none,
-): DocumentAnalysis {
-  const mask = (1 << bits) - 1;
-  const lowers = sentences.map((tokens) => tokens.map((t) => (TYPOGRAPHIC_QUOTES.get(t) ?? t).toLowerCase()));
-  const cases: Uint8Array[] = [];
-  const shapes: Uint32Array[] = [];
-  const docCases = new Map<string, number>();
-  sentences.forEach((tokens, s) => {
-    const c = new Uint8Array(tokens.length);
-    const h = new Uint32Array(tokens.length);
-    tokens.forEach((token, i) => {
-      const [kase, shape] = caseAndShape(token);
-      c[i] = kase;
-      h[i] = shape;
-      if (i === 0) return;
-      const bit = kase === Case.Lower ? 1 : kase === Case.Title ? 2 : kase === Case.Upper ? 4 : 0;
-      const key = lowers[s]?.[i] ?? '';
+/**
+ * Context buckets of every token of a document. Context templates read the neighbours two
+ * either side, sentence starts, «…» quotes, and how the same word is written elsewhere in the
+ * document away from sentence starts (bit 0: lower case, bit 1: title case, bit 2: capitals;
+ * 8 when never), which settles headline capitals and sentence-initial words.
+ */
+export function analyseTokens(sentences: readonly (readonly string[])[], lexicon: Lexicon): DocumentAnalysis {
+  lexicon.trim();
+  const mask = (1 << lexicon.bits) - 1;
+  const ids = sentences.map((tokens) => Int32Array.from(tokens, (t) => lexicon.id(t)));
+  const { lower, kase, shape, suffix, gazetteerFlags, quote } = lexicon;
+  const docCases = new Map<number, number>();
+  for (const sentence of ids) {
+    for (let i = 1; i < sentence.length; i++) {
+      const id = sentence[i]!;
+      const c = kase[id]!;
+      const bit = c === Case.Lower ? 1 : c === Case.Title ? 2 : c === Case.Upper ? 4 : 0;
+      const key = lower[id]!;
       docCases.set(key, (docCases.get(key) ?? 0) | bit);
-    });
-    cases.push(c);
-    shapes.push(h);
-  });
+    }
+  }
   const words: Uint32Array[] = [];
-  const rows = sentences.map((tokens, s) => {
-    const lower = lowers[s] ?? [];
-    const atoms = sentenceAtoms(
-      tokens,
-      lower,
-      cases[s] ?? new Uint8Array(0),
-      shapes[s] ?? new Uint32Array(0),
-      gazetteer,
-    );
-    for (let i = 0; i < tokens.length; i++) atoms[(i + 2) * ATOMS + DOC_CASE] = docCases.get(lower[i] ?? '') ?? 8;
-    const out = new Uint32Array(tokens.length * FEATURES_PER_TOKEN);
-    const hashes = new Uint32Array(tokens.length);
-    words.push(hashes);
-    for (let i = 0; i < tokens.length; i++) {
-      hashes[i] = atoms[(i + 2) * ATOMS + LOWER_ATOM] ?? 0;
-      templateValues(atoms, (i + 2) * ATOMS, i === 0, values);
-      const o = i * FEATURES_PER_TOKEN;
-      for (let k = 0; k < FEATURES_PER_TOKEN; k++) out[o + k] = mix(k, values[k] ?? 0) & mask;
+  const cases: Uint8Array[] = [];
+  const context = ids.map((sentence) => {
+    const n = sentence.length;
+    // Atoms padded with two boundary tokens either side.
+    const lo = new Uint32Array(n + 4).fill(BOUNDARY);
+    const ca = new Uint32Array(n + 4).fill(BOUNDARY);
+    const sh = new Uint32Array(n + 4).fill(BOUNDARY);
+    const su = new Uint32Array(n + 4).fill(NONE);
+    const gz = new Uint32Array(n + 4);
+    for (let i = 0; i < n; i++) {
+      const id = sentence[i]!;
+      lo[i + 2] = lower[id]!;
+      ca[i + 2] = kase[id]!;
+      sh[i + 2] = shape[id]!;
+      su[i + 2] = suffix[id]!;
+      gz[i + 2] = gazetteerFlags[id]!;
+    }
+    words.push(lo.slice(2, n + 2));
+    cases.push(Uint8Array.from(ca.subarray(2, n + 2)));
+    const out = new Uint32Array(n * CONTEXT_FEATURES);
+    let depth = 0;
+    for (let i = 0; i < n; i++) {
+      const id = sentence[i]!;
+      // Inside «…» quotes: names of organisations and units often are.
+      if (quote[id] === CLOSES) depth = Math.max(0, depth - 1);
+      const quoted = depth > 0 ? 1 : 0;
+      if (quote[id] === OPENS) depth++;
+      const w = i + 2;
+      const c = ca[w]!;
+      const l = lo[w]!;
+      let j = i * CONTEXT_FEATURES;
+      let k = WORD_FEATURES;
+      out[j++] = mix(k++, lo[w - 1]!) & mask;
+      out[j++] = mix(k++, lo[w + 1]!) & mask;
+      out[j++] = mix(k++, lo[w - 2]!) & mask;
+      out[j++] = mix(k++, lo[w + 2]!) & mask;
+      out[j++] = mix(k++, mix(sh[w - 1]!, sh[w]!)) & mask;
+      out[j++] = mix(k++, mix(sh[w]!, sh[w + 1]!)) & mask;
+      out[j++] = mix(k++, mix(mix(ca[w - 1]!, c), ca[w + 1]!)) & mask;
+      out[j++] = mix(k++, mix(lo[w - 1]!, l)) & mask;
+      out[j++] = mix(k++, mix(l, lo[w + 1]!)) & mask;
+      out[j++] = mix(k++, mix(i === 0 ? 1 : 0, c)) & mask;
+      out[j++] = mix(k++, mix(docCases.get(l) ?? 8, c)) & mask;
+      out[j++] = mix(k++, mix(lo[w - 1]!, c)) & mask;
+      out[j++] = mix(k++, mix(lo[w + 1]!, c)) & mask;
+      out[j++] = mix(k++, mix(ca[w - 1]!, l)) & mask;
+      out[j++] = mix(k++, mix(quoted, c)) & mask;
+      out[j++] = mix(k++, su[w - 1]!) & mask;
+      out[j++] = mix(k++, su[w + 1]!) & mask;
+      out[j++] = mix(k++, mix(ca[w - 2]!, ca[w - 1]!) ^ c) & mask;
+      out[j++] = mix(k++, mix(ca[w + 1]!, ca[w + 2]!) ^ c) & mask;
+      out[j++] = mix(k++, mix(mix(gz[w - 1]!, gz[w]!), gz[w + 1]!)) & mask;
     }
     return out;
   });
-  return { rows, words, cases };
+  return { ids, context, words, cases };
+}
+
+/**
+ * Feature buckets for every token of a document: one Uint32Array per sentence holding
+ * FEATURES_PER_TOKEN bucket numbers (hash modulo 2^bits) per token, the word templates
+ * first, then the context templates (see analyseTokens).
+ */
+export function documentFeatures(
+  sentences: readonly (readonly string[])[],
+  bits: number,
+  gazetteer: Gazetteer = Gazetteer.none,
+  lexicon = new Lexicon(bits, gazetteer),
+): Uint32Array[] {
+  const analysis = analyseTokens(sentences, lexicon);
+  return analysis.ids.map((ids, s) => {
+    const context = analysis.context[s] ?? new Uint32Array(0);
+    const out = new Uint32Array(ids.length * FEATURES_PER_TOKEN);
+    ids.forEach((id, i) => {
+      out.set(lexicon.buckets.subarray(id * WORD_FEATURES, (id + 1) * WORD_FEATURES), i * FEATURES_PER_TOKEN);
+      out.set(context.subarray(i * CONTEXT_FEATURES, (i + 1) * CONTEXT_FEATURES), i * FEATURES_PER_TOKEN + WORD_FEATURES);
+    });
+    return out;
+  });
 }

@@ -1,6 +1,14 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FEATURES_PER_TOKEN, analyseDocument, type DocumentAnalysis } from './features.js';
+import {
+  CONTEXT_FEATURES,
+  FEATURES_PER_TOKEN,
+  Lexicon,
+  WORD_FEATURES,
+  analyseTokens,
+  type DocumentAnalysis,
+} from './features.js';
 import { Gazetteer } from './gazetteer.js';
+import { addRows } from './kernels.js';
 import { NONLOCAL_FEATURES, nonlocalFeatures, tagKinds, type TagKinds } from './nonlocal.js';
 import { allowedTransitions, viterbi } from './viterbi.js';
 
@@ -31,11 +39,12 @@ export class SecondStage {
   addTo(scores: Float64Array, features: Uint32Array, length: number, k: number): void {
     const w = this.weights;
     const scale = this.scale;
+    const scratch = new Float64Array(k);
     for (let i = 0; i < length; i++) {
-      const row = i * k;
-      for (let f = i * NONLOCAL_FEATURES, end = f + NONLOCAL_FEATURES; f < end; f++) {
-        const base = features[f]! * k;
-        for (let t = 0; t < k; t++) scores[row + t]! += w[base + t]! * scale;
+      addRows(scratch, 0, w, features, i * NONLOCAL_FEATURES, (i + 1) * NONLOCAL_FEATURES, k);
+      for (let t = 0; t < k; t++) {
+        scores[i * k + t]! += scratch[t]! * scale;
+        scratch[t] = 0;
       }
     }
   }
@@ -73,6 +82,11 @@ export class NerModel {
   readonly k: number;
   readonly allowed: Uint8Array;
   readonly kinds: TagKinds;
+  /** Words met so far, and the summed weights of their word templates (unscaled), filled on first use. */
+  private readonly lexicon: Lexicon;
+  private wordScores = new Float64Array(0);
+  private wordScored = new Uint8Array(0);
+  private generation = -1;
 
   constructor(
     readonly header: NerModelHeader,
@@ -90,6 +104,7 @@ export class NerModel {
     if (transitions.length !== (this.k + 1) * this.k) throw new Error('ner.model.invalid: transition table size');
     if (second && second.weights.length !== (1 << second.bits) * this.k)
       throw new Error('ner.model.invalid: second-stage table size');
+    this.lexicon = new Lexicon(header.bits, gazetteer);
   }
 
   /** The same first pass with another second stage (or none). */
@@ -98,27 +113,58 @@ export class NerModel {
     return new NerModel(header, this.weights, this.transitions, this.gazetteer, this.scale, second);
   }
 
-  /** Emission scores (length × k) of one sentence's feature rows. */
+  /** Emission scores (length × k) of one sentence's full feature rows (training: weights change under it). */
   emissions(features: Uint32Array, length: number): Float64Array {
-    // The hot loop of tagging: indices are in range by construction (buckets < 2^bits,
+    // The hot loop of training: indices are in range by construction (buckets < 2^bits,
     // rows < length), so the reads skip the undefined checks.
     const k = this.k;
     const scores = new Float64Array(length * k);
     const w = this.weights;
     for (let i = 0; i < length; i++) {
-      const row = i * k;
-      for (let f = i * FEATURES_PER_TOKEN, end = f + FEATURES_PER_TOKEN; f < end; f++) {
-        const base = features[f]! * k;
-        for (let t = 0; t < k; t++) scores[row + t]! += w[base + t]!;
-      }
+      addRows(scores, i * k, w, features, i * FEATURES_PER_TOKEN, (i + 1) * FEATURES_PER_TOKEN, k);
     }
     if (this.scale !== 1) for (let i = 0; i < scores.length; i++) scores[i]! *= this.scale;
     return scores;
   }
 
-  /** Tag indices of one sentence from its feature rows (first pass only). */
-  decode(features: Uint32Array, length: number): Int32Array {
-    return viterbi(this.emissions(features, length), length, this.k, this.transitions, this.allowed);
+  /** Offset into wordScores of a word's summed word-template weights, computing them on first use. */
+  private scoredWord(id: number): number {
+    const k = this.k;
+    if (id >= this.wordScored.length) {
+      const size = Math.max(1024, this.lexicon.capacity, id + 1);
+      const scores = new Float64Array(size * k);
+      scores.set(this.wordScores);
+      const scored = new Uint8Array(size);
+      scored.set(this.wordScored);
+      this.wordScores = scores;
+      this.wordScored = scored;
+    }
+    const at = id * k;
+    if (this.wordScored[id]) return at;
+    const w = this.weights;
+    const buckets = this.lexicon.buckets;
+    const scores = this.wordScores;
+    for (let t = 0; t < k; t++) scores[at + t] = 0;
+    addRows(scores, at, w, buckets, id * WORD_FEATURES, (id + 1) * WORD_FEATURES, k);
+    this.wordScored[id] = 1;
+    return at;
+  }
+
+  /** Emission scores (length × k) of one analysed sentence: cached word sums plus context weights. */
+  private sentenceEmissions(ids: Int32Array, context: Uint32Array): Float64Array {
+    const k = this.k;
+    const length = ids.length;
+    const scores = new Float64Array(length * k);
+    const w = this.weights;
+    for (let i = 0; i < length; i++) {
+      const row = i * k;
+      const at = this.scoredWord(ids[i]!);
+      const words = this.wordScores;
+      for (let t = 0; t < k; t++) scores[row + t] = words[at + t]!;
+      addRows(scores, row, w, context, i * CONTEXT_FEATURES, (i + 1) * CONTEXT_FEATURES, k);
+    }
+    if (this.scale !== 1) for (let i = 0; i < scores.length; i++) scores[i]! *= this.scale;
+    return scores;
   }
 
   /** First-pass analysis of a document: features, emission scores and tags per sentence. */
@@ -127,10 +173,16 @@ export class NerModel {
     emissions: Float64Array[];
     tags: Int32Array[];
   } {
-    const analysis = analyseDocument(sentences, this.header.bits, this.gazetteer);
-    const emissions = analysis.rows.map((row, s) => this.emissions(row, sentences[s]?.length ?? 0));
+    const analysis = analyseTokens(sentences, this.lexicon);
+    if (this.generation !== this.lexicon.generation) {
+      this.wordScored.fill(0);
+      this.generation = this.lexicon.generation;
+    }
+    const emissions = analysis.ids.map((ids, s) =>
+      this.sentenceEmissions(ids, analysis.context[s] ?? new Uint32Array(0)),
+    );
     const tags = emissions.map((e, s) =>
-      viterbi(e, sentences[s]?.length ?? 0, this.k, this.transitions, this.allowed),
+      viterbi(e, analysis.ids[s]?.length ?? 0, this.k, this.transitions, this.allowed),
     );
     return { analysis, emissions, tags };
   }

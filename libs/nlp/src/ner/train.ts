@@ -1,5 +1,5 @@
 import type { TaggedDocument } from './corpus.js';
-import { FEATURES_PER_TOKEN, documentFeatures } from './features.js';
+import { FEATURES_PER_TOKEN, Lexicon, documentFeatures } from './features.js';
 import { Gazetteer } from './gazetteer.js';
 import { NerModel, SecondStage, type NerModelHeader } from './model.js';
 import { NONLOCAL_FEATURES, nonlocalFeatures } from './nonlocal.js';
@@ -57,11 +57,13 @@ function examplesOf(
   bits: number,
   gazetteer: Gazetteer,
 ): Example[] {
+  const lexicon = new Lexicon(bits, gazetteer, Infinity);
   return documents.flatMap((doc) => {
     const features = documentFeatures(
       doc.sentences.map((s) => s.tokens),
       bits,
       gazetteer,
+      lexicon,
     );
     return doc.sentences.map((s, i) => ({
       features: features[i] ?? new Uint32Array(0),
