@@ -1,4 +1,4 @@
-import { Gazetteer } from './gazetteer.js';
+import { Gazetteer, MAX_SPAN_TOKENS, SPAN_KINDS } from './gazetteer.js';
 import { hashRange, hashString, mix } from './hash.js';
 
 /** Capitalisation classes of a token, the strongest single signal for names. */
@@ -77,7 +77,7 @@ function caseAndShape(token: string): [Case, number] {
 /** Word templates: their values depend on the token's text alone, so a model sums their weights once per distinct word. */
 export const WORD_FEATURES = 16;
 /** Context templates: neighbours, position and document. */
-export const CONTEXT_FEATURES = 20;
+export const CONTEXT_FEATURES = 23;
 /** Number of features every token gets; feature rows are fixed-stride for speed (word templates first). */
 export const FEATURES_PER_TOKEN = WORD_FEATURES + CONTEXT_FEATURES;
 
@@ -191,6 +191,51 @@ export class Lexicon {
   }
 }
 
+const SPAN_KIND_COUNT = SPAN_KINDS.length;
+
+/**
+ * Gazetteer span pattern of each token of a sentence (padded atoms, two either side): per span
+ * kind, the token's place (1 begin, 2 inside, 3 last, 4 alone) in the longest entry of that kind
+ * that starts at a capitalised word, earlier matches first; the kinds' places combine base 5.
+ */
+function spanPatterns(lo: Uint32Array, ca: Uint32Array, n: number, gazetteer: Gazetteer): Uint32Array {
+  const patterns = new Uint32Array(n + 2);
+  if (gazetteer.spans.size === 0) return patterns;
+  const codes = new Uint8Array(n * SPAN_KIND_COUNT);
+  const ends = new Int32Array(SPAN_KIND_COUNT);
+  for (let i = 0; i < n; i++) {
+    const c = ca[i + 2]!;
+    if (c === Case.Lower || c === Case.Other || c === Case.Digits) continue;
+    ends.fill(-1);
+    let hash = Gazetteer.SPAN_SEED;
+    let any = false;
+    for (let j = i; j < n && j < i + MAX_SPAN_TOKENS; j++) {
+      hash = Gazetteer.spanStep(hash, lo[j + 2]!);
+      const v = gazetteer.span(hash);
+      if (v === 0) break;
+      for (let kind = 0; kind < SPAN_KIND_COUNT; kind++)
+        if (v & (1 << kind)) {
+          ends[kind] = j;
+          any = true;
+        }
+      if (!(v & Gazetteer.CONTINUES)) break;
+    }
+    if (!any) continue;
+    for (let kind = 0; kind < SPAN_KIND_COUNT; kind++) {
+      const end = ends[kind]!;
+      if (end < 0 || codes[i * SPAN_KIND_COUNT + kind]) continue;
+      for (let j = i; j <= end; j++)
+        codes[j * SPAN_KIND_COUNT + kind] = end === i ? 4 : j === i ? 1 : j === end ? 3 : 2;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    let p = 0;
+    for (let kind = SPAN_KIND_COUNT - 1; kind >= 0; kind--) p = p * 5 + codes[i * SPAN_KIND_COUNT + kind]!;
+    patterns[i + 1] = p;
+  }
+  return patterns;
+}
+
 /** Features of a document: per sentence, the lexicon id of each token and the context buckets. */
 export interface DocumentAnalysis {
   /** Lexicon ids of the tokens (their word-template buckets sit in the lexicon). */
@@ -245,6 +290,8 @@ export function analyseTokens(sentences: readonly (readonly string[])[], lexicon
     words.push(lo.slice(2, n + 2));
     cases.push(Uint8Array.from(ca.subarray(2, n + 2)));
     const out = new Uint32Array(n * CONTEXT_FEATURES);
+    // Span patterns, padded one either side (0: no entry).
+    const sp = spanPatterns(lo, ca, n, lexicon.gazetteer);
     let depth = 0;
     for (let i = 0; i < n; i++) {
       const id = sentence[i]!;
@@ -277,6 +324,9 @@ export function analyseTokens(sentences: readonly (readonly string[])[], lexicon
       out[j++] = mix(k++, mix(ca[w - 2]!, ca[w - 1]!) ^ c) & mask;
       out[j++] = mix(k++, mix(ca[w + 1]!, ca[w + 2]!) ^ c) & mask;
       out[j++] = mix(k++, mix(mix(gz[w - 1]!, gz[w]!), gz[w + 1]!)) & mask;
+      out[j++] = mix(k++, sp[i + 1]!) & mask;
+      out[j++] = mix(k++, mix(sp[i + 1]!, c)) & mask;
+      out[j++] = mix(k++, mix(mix(sp[i]!, sp[i + 1]!), sp[i + 2]!)) & mask;
     }
     return out;
   });

@@ -208,7 +208,8 @@ export class NerModel {
   /**
    * Compact file form: gzip of [header length][header JSON][transitions float32]
    * [count][bucket deltas uint32][weights int16, one scale for the table]
-   * [gazetteer size][stems uint32][word hashes uint32][flags uint16], then for a second
+   * [gazetteer size][stems uint32][word hashes uint32][flags uint16][span hashes uint32]
+   * [span flags uint16], then for a second
    * stage (format 2) [transitions float32][count][deltas][weights int16]. Buckets whose
    * weights are all below `prune` are dropped.
    */
@@ -219,13 +220,15 @@ export class NerModel {
     const header = Buffer.from(
       JSON.stringify({
         ...this.header,
-        format: second ? 'media-monitor-ner/2' : 'media-monitor-ner/1',
+        format: 'media-monitor-ner/2',
         scale: first.scale,
+        gazetteerSpans: this.gazetteer.spans.size,
         ...(second && this.second ? { second: { bits: this.second.bits, scale: second.scale } } : {}),
       }),
       'utf8',
     );
     const words = [...this.gazetteer.words].sort((a, b) => a[0] - b[0]);
+    const spans = [...this.gazetteer.spans].sort((a, b) => a[0] - b[0]);
     const gazetteerSize = new Uint32Array([words.length, this.gazetteer.stems ? 1 : 0]);
     const float32 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     return gzipSync(
@@ -237,6 +240,8 @@ export class NerModel {
         Buffer.from(gazetteerSize.buffer),
         Buffer.from(Uint32Array.from(words, ([word]) => word).buffer),
         Buffer.from(Uint16Array.from(words, ([, flags]) => flags).buffer),
+        Buffer.from(Uint32Array.from(spans, ([hash]) => hash).buffer),
+        Buffer.from(Uint16Array.from(spans, ([, flags]) => flags).buffer),
         ...(second && this.second ? [float32(this.second.transitions), ...second.parts] : []),
       ]),
       { level: 9 },
@@ -259,7 +264,7 @@ export class NerModel {
       return part;
     };
     const headerLength = take(4).readUInt32LE(0);
-    let parsed: NerModelHeader & { scale: number; second?: { bits: number; scale: number } };
+    let parsed: NerModelHeader & { scale: number; gazetteerSpans?: number; second?: { bits: number; scale: number } };
     try {
       parsed = JSON.parse(take(headerLength).toString('utf8')) as typeof parsed;
     } catch {
@@ -267,7 +272,7 @@ export class NerModel {
     }
     if (parsed.format !== 'media-monitor-ner/1' && parsed.format !== 'media-monitor-ner/2')
       throw new Error('ner.model.invalid: unknown format');
-    const { scale, second: secondHeader, ...header } = parsed;
+    const { scale, second: secondHeader, gazetteerSpans = 0, ...header } = parsed;
     const k = header.tags.length;
     const readTable = (bits: number): Int16Array => {
       const count = take(4).readUInt32LE(0);
@@ -288,7 +293,13 @@ export class NerModel {
     const stems = take(4).readUInt32LE(0) === 1;
     const hashes = new Uint32Array(new Uint8Array(take(wordCount * 4)).buffer);
     const flags = new Uint16Array(new Uint8Array(take(wordCount * 2)).buffer);
-    const gazetteer = new Gazetteer(new Map(Array.from(hashes, (h, i) => [h, flags[i] ?? 0])), stems);
+    const spanHashes = new Uint32Array(new Uint8Array(take(gazetteerSpans * 4)).buffer);
+    const spanFlags = new Uint16Array(new Uint8Array(take(gazetteerSpans * 2)).buffer);
+    const gazetteer = new Gazetteer(
+      new Map(Array.from(hashes, (h, i) => [h, flags[i] ?? 0])),
+      stems,
+      new Map(Array.from(spanHashes, (h, i) => [h, spanFlags[i] ?? 0])),
+    );
     let second: SecondStage | undefined;
     if (secondHeader) {
       const secondTransitions = new Float32Array(new Uint8Array(take((k + 1) * k * 4)).buffer);
