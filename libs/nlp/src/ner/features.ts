@@ -107,7 +107,10 @@ const CLOSES = 2;
  */
 export class Lexicon {
   private ids = new Map<string, number>();
+  private lowerIds = new Map<number, number>();
   lower = new Uint32Array(1024);
+  /** Dense id of the lower-cased form (Bank and bank share one), for per-document tallies in flat arrays. */
+  lowerId = new Uint32Array(1024);
   kase = new Uint8Array(1024);
   shape = new Uint32Array(1024);
   suffix = new Uint32Array(1024);
@@ -127,10 +130,16 @@ export class Lexicon {
     return this.ids.size;
   }
 
+  /** Number of distinct lower-cased forms (lowerId values are below it). */
+  get lowerSize(): number {
+    return this.lowerIds.size;
+  }
+
   /** Starts afresh when full; call between documents only (ids of the current one stay valid). */
   trim(): void {
     if (this.ids.size < this.capacity) return;
     this.ids.clear();
+    this.lowerIds.clear();
     this.generation++;
   }
 
@@ -148,6 +157,12 @@ export class Lexicon {
     const lowerHash = hashString(lower);
     const flags = this.gazetteer.flags(lower, lowerHash);
     this.lower[id] = lowerHash;
+    let lowerId = this.lowerIds.get(lowerHash);
+    if (lowerId === undefined) {
+      lowerId = this.lowerIds.size;
+      this.lowerIds.set(lowerHash, lowerId);
+    }
+    this.lowerId[id] = lowerId;
     this.kase[id] = kase;
     this.shape[id] = shape;
     this.suffix[id] = n > 3 ? hashRange(lower, n - 3, n) : NONE;
@@ -182,6 +197,7 @@ export class Lexicon {
       return b;
     };
     this.lower = grown(this.lower, (n) => new Uint32Array(n));
+    this.lowerId = grown(this.lowerId, (n) => new Uint32Array(n));
     this.kase = grown(this.kase, (n) => new Uint8Array(n));
     this.shape = grown(this.shape, (n) => new Uint32Array(n));
     this.suffix = grown(this.suffix, (n) => new Uint32Array(n));
@@ -194,46 +210,51 @@ export class Lexicon {
 const SPAN_KIND_COUNT = SPAN_KINDS.length;
 
 /**
- * Gazetteer span pattern of each token of a sentence (padded atoms, two either side): per span
+ * Gazetteer span pattern of each token of a sentence (atoms padded two either side): per span
  * kind, the token's place (1 begin, 2 inside, 3 last, 4 alone) in the longest entry of that kind
  * that starts at a capitalised word, earlier matches first; the kinds' places combine base 5.
+ * Writes patterns[1..n] (0: no entry); patterns[0] and patterns[n + 1] stay 0.
  */
-function spanPatterns(lo: Uint32Array, ca: Uint32Array, n: number, gazetteer: Gazetteer): Uint32Array {
-  const patterns = new Uint32Array(n + 2);
-  if (gazetteer.spans.size === 0) return patterns;
-  const codes = new Uint8Array(n * SPAN_KIND_COUNT);
-  const ends = new Int32Array(SPAN_KIND_COUNT);
+function spanPatterns(lo: Uint32Array, ca: Uint32Array, n: number, gazetteer: Gazetteer, patterns: Uint32Array): void {
+  patterns.fill(0, 0, n + 2);
+  if (gazetteer.spans.size === 0) return;
+  let codes: Uint8Array | undefined;
   for (let i = 0; i < n; i++) {
     const c = ca[i + 2]!;
     if (c === Case.Lower || c === Case.Other || c === Case.Digits) continue;
-    ends.fill(-1);
     let hash = Gazetteer.SPAN_SEED;
-    let any = false;
+    let ended = 0;
+    let e0 = -1;
+    let e1 = -1;
+    let e2 = -1;
+    let e3 = -1;
     for (let j = i; j < n && j < i + MAX_SPAN_TOKENS; j++) {
       hash = Gazetteer.spanStep(hash, lo[j + 2]!);
       const v = gazetteer.span(hash);
       if (v === 0) break;
-      for (let kind = 0; kind < SPAN_KIND_COUNT; kind++)
-        if (v & (1 << kind)) {
-          ends[kind] = j;
-          any = true;
-        }
+      if (v & 1) e0 = j;
+      if (v & 2) e1 = j;
+      if (v & 4) e2 = j;
+      if (v & 8) e3 = j;
+      ended |= v;
       if (!(v & Gazetteer.CONTINUES)) break;
     }
-    if (!any) continue;
+    if ((ended & 15) === 0) continue;
+    codes ??= new Uint8Array(n * SPAN_KIND_COUNT);
+    const ends = [e0, e1, e2, e3];
     for (let kind = 0; kind < SPAN_KIND_COUNT; kind++) {
-      const end = ends[kind]!;
-      if (end < 0 || codes[i * SPAN_KIND_COUNT + kind]) continue;
-      for (let j = i; j <= end; j++)
-        codes[j * SPAN_KIND_COUNT + kind] = end === i ? 4 : j === i ? 1 : j === end ? 3 : 2;
+      const last = ends[kind]!;
+      if (last < 0 || codes[i * SPAN_KIND_COUNT + kind]) continue;
+      for (let j = i; j <= last; j++)
+        codes[j * SPAN_KIND_COUNT + kind] = last === i ? 4 : j === i ? 1 : j === last ? 3 : 2;
     }
   }
+  if (!codes) return;
   for (let i = 0; i < n; i++) {
     let p = 0;
     for (let kind = SPAN_KIND_COUNT - 1; kind >= 0; kind--) p = p * 5 + codes[i * SPAN_KIND_COUNT + kind]!;
     patterns[i + 1] = p;
   }
-  return patterns;
 }
 
 /** Features of a document: per sentence, the lexicon id of each token and the context buckets. */
@@ -242,43 +263,94 @@ export interface DocumentAnalysis {
   ids: Int32Array[];
   /** CONTEXT_FEATURES bucket numbers per token. */
   context: Uint32Array[];
-  /** Hash of each token's lower-cased form. */
+  /** Lexicon id of each token's lower-cased form (Lexicon.lowerId). */
   words: Uint32Array[];
   /** Capitalisation class of each token. */
   cases: Uint8Array[];
 }
 
+/** One salt per template, so that equal values of different templates land in different buckets. */
+const SALTS = Uint32Array.from({ length: FEATURES_PER_TOKEN }, (_, k) => mix(k, 0x5bd1e995));
+
+/** Combines two atoms into one value (cheap: the bucket hash mixes it further). */
+function pair(a: number, b: number): number {
+  return Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+}
+
+/** Scratch rows of one sentence's atoms, padded two either side; reused (tagging is synchronous). */
+let scratchSize = 0;
+let lo = new Uint32Array(0);
+let ca = new Uint32Array(0);
+let sh = new Uint32Array(0);
+let su = new Uint32Array(0);
+let gz = new Uint32Array(0);
+let sp = new Uint32Array(0);
+
+function ensureScratch(n: number): void {
+  if (n + 4 <= scratchSize) return;
+  scratchSize = Math.max(64, (n + 4) * 2);
+  lo = new Uint32Array(scratchSize);
+  ca = new Uint32Array(scratchSize);
+  sh = new Uint32Array(scratchSize);
+  su = new Uint32Array(scratchSize);
+  gz = new Uint32Array(scratchSize);
+  sp = new Uint32Array(scratchSize);
+}
+
 /**
  * Context buckets of every token of a document. Context templates read the neighbours two
- * either side, sentence starts, «…» quotes, and how the same word is written elsewhere in the
- * document away from sentence starts (bit 0: lower case, bit 1: title case, bit 2: capitals;
- * 8 when never), which settles headline capitals and sentence-initial words.
+ * either side, sentence starts, «…» quotes, gazetteer spans, and how the same word is written
+ * elsewhere in the document away from sentence starts (bit 0: lower case, bit 1: title case,
+ * bit 2: capitals; 8 when never), which settles headline capitals and sentence-initial words.
  */
 export function analyseTokens(sentences: readonly (readonly string[])[], lexicon: Lexicon): DocumentAnalysis {
   lexicon.trim();
-  const mask = (1 << lexicon.bits) - 1;
-  const ids = sentences.map((tokens) => Int32Array.from(tokens, (t) => lexicon.id(t)));
-  const { lower, kase, shape, suffix, gazetteerFlags, quote } = lexicon;
-  const docCases = new Map<number, number>();
+  const shift = 32 - lexicon.bits;
+  let total = 0;
+  for (const tokens of sentences) total += tokens.length;
+  const allIds = new Int32Array(total);
+  const allWords = new Uint32Array(total);
+  const allCases = new Uint8Array(total);
+  const allContext = new Uint32Array(total * CONTEXT_FEATURES);
+  const ids: Int32Array[] = [];
+  const words: Uint32Array[] = [];
+  const cases: Uint8Array[] = [];
+  const context: Uint32Array[] = [];
+  let at = 0;
+  for (const tokens of sentences) {
+    const n = tokens.length;
+    for (let i = 0; i < n; i++) allIds[at + i] = lexicon.id(tokens[i]!);
+    ids.push(allIds.subarray(at, at + n));
+    words.push(allWords.subarray(at, at + n));
+    cases.push(allCases.subarray(at, at + n));
+    context.push(allContext.subarray(at * CONTEXT_FEATURES, (at + n) * CONTEXT_FEATURES));
+    at += n;
+  }
+  const { lower, lowerId, kase, shape, suffix, gazetteerFlags, quote } = lexicon;
+  // How each word is written away from sentence starts, per lower-case form (8: never).
+  const docCases = new Uint8Array(lexicon.lowerSize).fill(8);
   for (const sentence of ids) {
     for (let i = 1; i < sentence.length; i++) {
       const id = sentence[i]!;
       const c = kase[id]!;
       const bit = c === Case.Lower ? 1 : c === Case.Title ? 2 : c === Case.Upper ? 4 : 0;
-      const key = lower[id]!;
-      docCases.set(key, (docCases.get(key) ?? 0) | bit);
+      const key = lowerId[id]!;
+      docCases[key] = (docCases[key]! & 7) | bit;
     }
   }
-  const words: Uint32Array[] = [];
-  const cases: Uint8Array[] = [];
-  const context = ids.map((sentence) => {
+  const salts = SALTS;
+  const M = 0x9e3779b1;
+  for (let s = 0; s < ids.length; s++) {
+    const sentence = ids[s]!;
     const n = sentence.length;
-    // Atoms padded with two boundary tokens either side.
-    const lo = new Uint32Array(n + 4).fill(BOUNDARY);
-    const ca = new Uint32Array(n + 4).fill(BOUNDARY);
-    const sh = new Uint32Array(n + 4).fill(BOUNDARY);
-    const su = new Uint32Array(n + 4).fill(NONE);
-    const gz = new Uint32Array(n + 4);
+    ensureScratch(n);
+    lo.fill(BOUNDARY, 0, n + 4);
+    ca.fill(BOUNDARY, 0, n + 4);
+    sh.fill(BOUNDARY, 0, n + 4);
+    su.fill(NONE, 0, n + 4);
+    gz.fill(0, 0, n + 4);
+    const wordsHere = words[s]!;
+    const casesHere = cases[s]!;
     for (let i = 0; i < n; i++) {
       const id = sentence[i]!;
       lo[i + 2] = lower[id]!;
@@ -286,12 +358,11 @@ export function analyseTokens(sentences: readonly (readonly string[])[], lexicon
       sh[i + 2] = shape[id]!;
       su[i + 2] = suffix[id]!;
       gz[i + 2] = gazetteerFlags[id]!;
+      wordsHere[i] = lowerId[id]!;
+      casesHere[i] = kase[id]!;
     }
-    words.push(lo.slice(2, n + 2));
-    cases.push(Uint8Array.from(ca.subarray(2, n + 2)));
-    const out = new Uint32Array(n * CONTEXT_FEATURES);
-    // Span patterns, padded one either side (0: no entry).
-    const sp = spanPatterns(lo, ca, n, lexicon.gazetteer);
+    spanPatterns(lo, ca, n, lexicon.gazetteer, sp);
+    const out = context[s]!;
     let depth = 0;
     for (let i = 0; i < n; i++) {
       const id = sentence[i]!;
@@ -302,34 +373,35 @@ export function analyseTokens(sentences: readonly (readonly string[])[], lexicon
       const w = i + 2;
       const c = ca[w]!;
       const l = lo[w]!;
-      let j = i * CONTEXT_FEATURES;
-      let k = WORD_FEATURES;
-      out[j++] = mix(k++, lo[w - 1]!) & mask;
-      out[j++] = mix(k++, lo[w + 1]!) & mask;
-      out[j++] = mix(k++, lo[w - 2]!) & mask;
-      out[j++] = mix(k++, lo[w + 2]!) & mask;
-      out[j++] = mix(k++, mix(sh[w - 1]!, sh[w]!)) & mask;
-      out[j++] = mix(k++, mix(sh[w]!, sh[w + 1]!)) & mask;
-      out[j++] = mix(k++, mix(mix(ca[w - 1]!, c), ca[w + 1]!)) & mask;
-      out[j++] = mix(k++, mix(lo[w - 1]!, l)) & mask;
-      out[j++] = mix(k++, mix(l, lo[w + 1]!)) & mask;
-      out[j++] = mix(k++, mix(i === 0 ? 1 : 0, c)) & mask;
-      out[j++] = mix(k++, mix(docCases.get(l) ?? 8, c)) & mask;
-      out[j++] = mix(k++, mix(lo[w - 1]!, c)) & mask;
-      out[j++] = mix(k++, mix(lo[w + 1]!, c)) & mask;
-      out[j++] = mix(k++, mix(ca[w - 1]!, l)) & mask;
-      out[j++] = mix(k++, mix(quoted, c)) & mask;
-      out[j++] = mix(k++, su[w - 1]!) & mask;
-      out[j++] = mix(k++, su[w + 1]!) & mask;
-      out[j++] = mix(k++, mix(ca[w - 2]!, ca[w - 1]!) ^ c) & mask;
-      out[j++] = mix(k++, mix(ca[w + 1]!, ca[w + 2]!) ^ c) & mask;
-      out[j++] = mix(k++, mix(mix(gz[w - 1]!, gz[w]!), gz[w + 1]!)) & mask;
-      out[j++] = mix(k++, sp[i + 1]!) & mask;
-      out[j++] = mix(k++, mix(sp[i + 1]!, c)) & mask;
-      out[j++] = mix(k++, mix(mix(sp[i]!, sp[i + 1]!), sp[i + 2]!)) & mask;
+      const p1 = lo[w - 1]!;
+      const n1 = lo[w + 1]!;
+      const j = i * CONTEXT_FEATURES;
+      const S = WORD_FEATURES;
+      out[j] = Math.imul(p1 ^ salts[S]!, M) >>> shift;
+      out[j + 1] = Math.imul(n1 ^ salts[S + 1]!, M) >>> shift;
+      out[j + 2] = Math.imul(lo[w - 2]! ^ salts[S + 2]!, M) >>> shift;
+      out[j + 3] = Math.imul(lo[w + 2]! ^ salts[S + 3]!, M) >>> shift;
+      out[j + 4] = Math.imul(pair(sh[w - 1]!, sh[w]!) ^ salts[S + 4]!, M) >>> shift;
+      out[j + 5] = Math.imul(pair(sh[w]!, sh[w + 1]!) ^ salts[S + 5]!, M) >>> shift;
+      out[j + 6] = Math.imul(pair(pair(ca[w - 1]!, c), ca[w + 1]!) ^ salts[S + 6]!, M) >>> shift;
+      out[j + 7] = Math.imul(pair(p1, l) ^ salts[S + 7]!, M) >>> shift;
+      out[j + 8] = Math.imul(pair(l, n1) ^ salts[S + 8]!, M) >>> shift;
+      out[j + 9] = Math.imul(pair(i === 0 ? 1 : 0, c) ^ salts[S + 9]!, M) >>> shift;
+      out[j + 10] = Math.imul(pair(docCases[lowerId[id]!]!, c) ^ salts[S + 10]!, M) >>> shift;
+      out[j + 11] = Math.imul(pair(p1, c) ^ salts[S + 11]!, M) >>> shift;
+      out[j + 12] = Math.imul(pair(n1, c) ^ salts[S + 12]!, M) >>> shift;
+      out[j + 13] = Math.imul(pair(ca[w - 1]!, l) ^ salts[S + 13]!, M) >>> shift;
+      out[j + 14] = Math.imul(pair(quoted, c) ^ salts[S + 14]!, M) >>> shift;
+      out[j + 15] = Math.imul(su[w - 1]! ^ salts[S + 15]!, M) >>> shift;
+      out[j + 16] = Math.imul(su[w + 1]! ^ salts[S + 16]!, M) >>> shift;
+      out[j + 17] = Math.imul(pair(pair(ca[w - 2]!, ca[w - 1]!), c) ^ salts[S + 17]!, M) >>> shift;
+      out[j + 18] = Math.imul(pair(pair(ca[w + 1]!, ca[w + 2]!), c) ^ salts[S + 18]!, M) >>> shift;
+      out[j + 19] = Math.imul(pair(pair(gz[w - 1]!, gz[w]!), gz[w + 1]!) ^ salts[S + 19]!, M) >>> shift;
+      out[j + 20] = Math.imul(sp[i + 1]! ^ salts[S + 20]!, M) >>> shift;
+      out[j + 21] = Math.imul(pair(sp[i + 1]!, c) ^ salts[S + 21]!, M) >>> shift;
+      out[j + 22] = Math.imul(pair(pair(sp[i]!, sp[i + 1]!), sp[i + 2]!) ^ salts[S + 22]!, M) >>> shift;
     }
-    return out;
-  });
+  }
   return { ids, context, words, cases };
 }
 

@@ -10,6 +10,7 @@ import {
 import { Gazetteer } from './gazetteer.js';
 import { addRows } from './kernels.js';
 import { NONLOCAL_FEATURES, nonlocalFeatures, tagKinds, type TagKinds } from './nonlocal.js';
+import { isEntityType, type EntityType, type TokenSpan } from './tags.js';
 import { allowedTransitions, viterbi } from './viterbi.js';
 
 /** What a model file says about itself. */
@@ -35,18 +36,15 @@ export class SecondStage {
     readonly scale = 1,
   ) {}
 
+  /** Weights in score units (scale applied), read once per model. */
+  private scaled?: Float32Array;
+
   /** Adds the second-pass weights of a sentence's nonlocal feature rows to its emission scores, in place. */
   addTo(scores: Float64Array, features: Uint32Array, length: number, k: number): void {
-    const w = this.weights;
-    const scale = this.scale;
-    const scratch = new Float64Array(k);
-    for (let i = 0; i < length; i++) {
-      addRows(scratch, 0, w, features, i * NONLOCAL_FEATURES, (i + 1) * NONLOCAL_FEATURES, k);
-      for (let t = 0; t < k; t++) {
-        scores[i * k + t]! += scratch[t]! * scale;
-        scratch[t] = 0;
-      }
-    }
+    let w: Float32Array;
+    if (this.weights instanceof Float32Array && this.scale === 1) w = this.weights;
+    else w = this.scaled ??= Float32Array.from(this.weights, (v) => v * this.scale);
+    for (let i = 0; i < length; i++) addRows(scores, i * k, w, features, i * NONLOCAL_FEATURES, (i + 1) * NONLOCAL_FEATURES, k);
   }
 }
 
@@ -82,6 +80,10 @@ export class NerModel {
   readonly k: number;
   readonly allowed: Uint8Array;
   readonly kinds: TagKinds;
+  /** Entity type of each type index of `kinds` (index 0, O, has none). */
+  private readonly typeNames: EntityType[];
+  /** Tags that close a span (L-, U-). */
+  private readonly closes: Uint8Array;
   /** Words met so far, and the summed weights of their word templates (unscaled), filled on first use. */
   private readonly lexicon: Lexicon;
   private wordScores = new Float64Array(0);
@@ -100,6 +102,13 @@ export class NerModel {
     this.k = header.tags.length;
     this.allowed = allowedTransitions(header.tags);
     this.kinds = tagKinds(header.tags);
+    this.typeNames = [];
+    for (let t = 0; t < this.k; t++) {
+      const name = (header.tags[t] ?? 'O').slice(2);
+      const type = this.kinds.types[t] ?? 0;
+      if (type > 0 && isEntityType(name)) this.typeNames[type] = name;
+    }
+    this.closes = Uint8Array.from(header.tags, (tag) => (tag.startsWith('L-') || tag.startsWith('U-') ? 1 : 0));
     if (weights.length !== (1 << header.bits) * this.k) throw new Error('ner.model.invalid: weight table size');
     if (transitions.length !== (this.k + 1) * this.k) throw new Error('ner.model.invalid: transition table size');
     if (second && second.weights.length !== (1 << second.bits) * this.k)
@@ -198,6 +207,34 @@ export class NerModel {
       second.addTo(e, rows[s] ?? new Uint32Array(0), length, this.k);
       return viterbi(e, length, this.k, second.transitions, this.allowed);
     });
+  }
+
+  /** Spans of a decoded path (tag indices), as spansFromTags reads the tags, without building tag strings. */
+  spansOf(path: Int32Array): TokenSpan[] {
+    const spans: TokenSpan[] = [];
+    const { types, opens } = this.kinds;
+    const closes = this.closes;
+    let open: TokenSpan | undefined;
+    for (let i = 0; i < path.length; i++) {
+      const tag = path[i]!;
+      const type = types[tag]!;
+      if (type === 0) {
+        if (open) spans.push(open);
+        open = undefined;
+        continue;
+      }
+      if (open && !opens[tag] && this.typeNames[type] === open.type) open.end = i + 1;
+      else {
+        if (open) spans.push(open);
+        open = { type: this.typeNames[type]!, start: i, end: i + 1 };
+      }
+      if (closes[tag]) {
+        spans.push(open);
+        open = undefined;
+      }
+    }
+    if (open) spans.push(open);
+    return spans;
   }
 
   /** BIO tags for every token of a document given as sentences of token texts. */

@@ -25,12 +25,20 @@ export function tagKinds(tags: readonly string[]): TagKinds {
 
 const NO_OTHER = 0xff;
 
+/** Word → slot of the current document, valid where stamps[word] is the document's stamp (no clearing between documents). */
+let stamps = new Int32Array(0);
+let slotsOf = new Int32Array(0);
+let documentStamp = 0;
+
+/** One salt per feature, so that equal values of different features land in different buckets. */
+const SALTS = Uint32Array.from({ length: NONLOCAL_FEATURES }, (_, k) => mix(k + 101, 0x27d4eb2f));
+
 /**
  * Second-pass features of a document from the first pass's tags: for each token, what the
  * other occurrences of the same word in the document were tagged (majority type, the spread
  * over types, how many), whether the word sits inside a longer name elsewhere, and the same
  * for its neighbours (Ratinov & Roth 2009: label consistency across a document). `words`
- * holds a hash of each token's lower-cased form, `cases` its capitalisation class.
+ * holds a dense id of each token's lower-cased form (Lexicon.lowerId), `cases` its capitalisation class.
  */
 export function nonlocalFeatures(
   words: readonly Uint32Array[],
@@ -39,103 +47,123 @@ export function nonlocalFeatures(
   kinds: TagKinds,
   bits: number,
 ): Uint32Array[] {
-  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
   const t = kinds.count;
+  const types = kinds.types;
+  const opens = kinds.opens;
   // Per word: counts per type over the document, and counts inside multi-token names.
-  const slots = new Map<number, number>();
   let size = 0;
-  for (const sentence of words) size += sentence.length;
+  let maxWord = 0;
+  for (const sentence of words) {
+    size += sentence.length;
+    for (let i = 0; i < sentence.length; i++) if (sentence[i]! > maxWord) maxWord = sentence[i]!;
+  }
+  if (maxWord >= stamps.length) {
+    stamps = new Int32Array((maxWord + 1) * 2);
+    slotsOf = new Int32Array((maxWord + 1) * 2);
+  }
+  const stamp = ++documentStamp;
+  let slotCount = 0;
   const counts = new Uint16Array((size + 1) * t);
   const inLong = new Uint16Array((size + 1) * t);
-  const slotOf: Int32Array[] = words.map((sentence, s) => {
-    const tags = first[s] ?? new Int32Array(0);
-    const out = new Int32Array(sentence.length);
-    for (let i = 0; i < sentence.length; i++) {
-      const word = sentence[i] ?? 0;
-      let slot = slots.get(word);
-      if (slot === undefined) {
-        slot = slots.size;
-        slots.set(word, slot);
+  const slotOf = new Int32Array(size);
+  let at = 0;
+  for (let s = 0; s < words.length; s++) {
+    const sentence = words[s]!;
+    const tags = first[s]!;
+    const n = sentence.length;
+    for (let i = 0; i < n; i++, at++) {
+      const word = sentence[i]!;
+      let slot: number;
+      if (stamps[word] === stamp) slot = slotsOf[word]!;
+      else {
+        slot = slotCount++;
+        stamps[word] = stamp;
+        slotsOf[word] = slot;
       }
-      out[i] = slot;
-      const tag = tags[i] ?? 0;
-      const type = kinds.types[tag] ?? 0;
+      slotOf[at] = slot;
+      const tag = tags[i]!;
+      const type = types[tag]!;
       counts[slot * t + type]!++;
       if (type > 0) {
         const long =
-          (i > 0 && (kinds.types[tags[i - 1] ?? 0] ?? 0) === type && !kinds.opens[tag]) ||
-          (i + 1 < sentence.length &&
-            (kinds.types[tags[i + 1] ?? 0] ?? 0) === type &&
-            !kinds.opens[tags[i + 1] ?? 0]);
+          (i > 0 && types[tags[i - 1]!] === type && !opens[tag]) ||
+          (i + 1 < n && types[tags[i + 1]!] === type && !opens[tags[i + 1]!]);
         if (long) inLong[slot * t + type]!++;
       }
     }
-    return out;
-  });
-  const majority = (slot: number, own: number): [number, number] => {
-    let best = NO_OTHER;
-    let bestCount = 0;
-    let total = 0;
-    for (let type = 0; type < t; type++) {
-      const c = (counts[slot * t + type] ?? 0) - (type === own ? 1 : 0);
-      total += c;
-      if (c > bestCount) {
-        best = type;
-        bestCount = c;
+  }
+  // Majority type of the other occurrences of each token's word, and how many there are.
+  const major = new Uint8Array(size);
+  const others = new Uint16Array(size);
+  at = 0;
+  for (let s = 0; s < words.length; s++) {
+    const tags = first[s]!;
+    for (let i = 0; i < tags.length; i++, at++) {
+      const slot = slotOf[at]!;
+      const own = types[tags[i]!]!;
+      let best = NO_OTHER;
+      let bestCount = 0;
+      let total = 0;
+      for (let type = 0; type < t; type++) {
+        const c = counts[slot * t + type]! - (type === own ? 1 : 0);
+        total += c;
+        if (c > bestCount) {
+          best = type;
+          bestCount = c;
+        }
       }
+      major[at] = best;
+      others[at] = total;
     }
-    return [best, total];
-  };
-  return words.map((sentence, s) => {
-    const tags = first[s] ?? new Int32Array(0);
-    const slotsHere = slotOf[s] ?? new Int32Array(0);
-    const kase = cases[s] ?? new Uint8Array(0);
-    const n = sentence.length;
-    const major = new Uint8Array(n);
-    for (let i = 0; i < n; i++) major[i] = majority(slotsHere[i] ?? 0, kinds.types[tags[i] ?? 0] ?? 0)[0];
-    const out = new Uint32Array(n * NONLOCAL_FEATURES);
-    for (let i = 0; i < n; i++) {
-      const slot = slotsHere[i] ?? 0;
-      const tag = tags[i] ?? 0;
-      const own = kinds.types[tag] ?? 0;
-      const c = kase[i] ?? 0;
-      const [m, total] = majority(slot, own);
+  }
+  const M = 0x9e3779b1;
+  const out: Uint32Array[] = [];
+  at = 0;
+  for (let s = 0; s < words.length; s++) {
+    const tags = first[s]!;
+    const kase = cases[s]!;
+    const n = tags.length;
+    const row = new Uint32Array(n * NONLOCAL_FEATURES);
+    out.push(row);
+    const base = at;
+    for (let i = 0; i < n; i++, at++) {
+      const slot = slotOf[at]!;
+      const tag = tags[i]!;
+      const own = types[tag]!;
+      const c = kase[i]!;
+      const m = major[at]!;
+      const total = others[at]!;
       let spread = 0;
       let long = NO_OTHER;
       let longCount = 0;
       for (let type = 0; type < t; type++) {
-        const k = (counts[slot * t + type] ?? 0) - (type === own ? 1 : 0);
+        const k = counts[slot * t + type]! - (type === own ? 1 : 0);
         const q = k === 0 ? 0 : k * 2 < total ? 1 : k < total ? 2 : 3;
         spread = spread * 4 + q;
-        const l = inLong[slot * t + type] ?? 0;
+        const l = inLong[slot * t + type]!;
         if (l > longCount) {
           long = type;
           longCount = l;
         }
       }
       const many = total === 0 ? 0 : total === 1 ? 1 : total <= 3 ? 2 : 3;
+      const before = i > 0 ? major[base + i - 1]! : 0xfe;
+      const after = i + 1 < n ? major[base + i + 1]! : 0xfe;
+      const previousTag = i > 0 ? tags[i - 1]! : 0xfe;
+      const nextTag = i + 1 < n ? tags[i + 1]! : 0xfe;
       const o = i * NONLOCAL_FEATURES;
-      let f = 0;
-      out[o + f] = mix(f, 0) & mask;
-      f++;
-      out[o + f] = mix(f, m * 16 + c) & mask;
-      f++;
-      out[o + f] = mix(f, spread * 16 + c) & mask;
-      f++;
-      out[o + f] = mix(f, m * 64 + tag) & mask;
-      f++;
-      out[o + f] = mix(f, long * 64 + tag) & mask;
-      f++;
-      out[o + f] = mix(f, (i > 0 ? (major[i - 1] ?? 0) : 0xfe) * 256 + m * 16 + c) & mask;
-      f++;
-      out[o + f] = mix(f, (i + 1 < n ? (major[i + 1] ?? 0) : 0xfe) * 256 + m * 16 + c) & mask;
-      f++;
-      out[o + f] = mix(f, many * 256 + m * 16 + c) & mask;
-      f++;
-      out[o + f] = mix(f, tag) & mask;
-      f++;
-      out[o + f] = mix(f, mix(mix(i > 0 ? (tags[i - 1] ?? 0) : 0xfe, tag), i + 1 < n ? (tags[i + 1] ?? 0) : 0xfe)) & mask;
+      row[o] = Math.imul(SALTS[0]!, M) >>> shift;
+      row[o + 1] = Math.imul((m * 16 + c) ^ SALTS[1]!, M) >>> shift;
+      row[o + 2] = Math.imul((spread * 16 + c) ^ SALTS[2]!, M) >>> shift;
+      row[o + 3] = Math.imul((m * 64 + tag) ^ SALTS[3]!, M) >>> shift;
+      row[o + 4] = Math.imul((long * 64 + tag) ^ SALTS[4]!, M) >>> shift;
+      row[o + 5] = Math.imul((before * 256 + m * 16 + c) ^ SALTS[5]!, M) >>> shift;
+      row[o + 6] = Math.imul((after * 256 + m * 16 + c) ^ SALTS[6]!, M) >>> shift;
+      row[o + 7] = Math.imul((many * 256 + m * 16 + c) ^ SALTS[7]!, M) >>> shift;
+      row[o + 8] = Math.imul(tag ^ SALTS[8]!, M) >>> shift;
+      row[o + 9] = Math.imul(((previousTag * 256 + tag) * 256 + nextTag) ^ SALTS[9]!, M) >>> shift;
     }
-    return out;
-  });
+  }
+  return out;
 }

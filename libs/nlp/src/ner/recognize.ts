@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { NerModel } from './model.js';
 import type { EntityType } from './tags.js';
-import { spansFromTags } from './tags.js';
 import { sentenceRanges, tokenizeForNer } from './tokenize.js';
 
 /** A named entity found in a text, with [start, end) character offsets into that text. */
@@ -42,14 +41,16 @@ export function recognizeWith(model: NerModel, text: string): EntityMention[] {
   const tokens = tokenizeForNer(text);
   const ranges = sentenceRanges(tokens, (a, b) => text.slice(a.end, b.start));
   const sentences = ranges.map(([from, to]) => tokens.slice(from, to));
-  const tags = model.tagDocument(sentences.map((s) => s.map((t) => t.text)));
-  return sentences.flatMap((sentence, s) =>
-    spansFromTags(tags[s] ?? []).map((span) => {
+  const paths = model.tagIndices(sentences.map((s) => s.map((t) => t.text)));
+  const mentions: EntityMention[] = [];
+  sentences.forEach((sentence, s) => {
+    for (const span of model.spansOf(paths[s] ?? new Int32Array(0))) {
       const start = sentence[span.start]?.start ?? 0;
       const end = sentence[span.end - 1]?.end ?? start;
-      return { text: text.slice(start, end), type: span.type, start, end };
-    }),
-  );
+      mentions.push({ text: text.slice(start, end), type: span.type, start, end });
+    }
+  });
+  return mentions;
 }
 
 /**

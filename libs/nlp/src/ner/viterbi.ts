@@ -54,6 +54,7 @@ function predecessorsOf(allowed: Uint8Array, k: number): Predecessors {
 /** Scratch tables reused across calls (decoding is synchronous), grown as needed. */
 let scoreScratch = new Float64Array(1024);
 let backScratch = new Int32Array(1024);
+let moveScratch = new Float64Array(0);
 
 /**
  * Best tag sequence under first-order scores: `emissions` is length × k (token-major),
@@ -76,6 +77,11 @@ export function viterbi(
   const score = scoreScratch;
   const back = backScratch;
   const { offsets, from } = predecessorsOf(allowed, k);
+  // Transition weights in predecessor-list order: the inner loop reads them in sequence.
+  if (moveScratch.length < from.length) moveScratch = new Float64Array(from.length);
+  const moves = moveScratch;
+  for (let t = 0; t < k; t++)
+    for (let j = offsets[t]!, end = offsets[t + 1]!; j < end; j++) moves[j] = transitions[from[j]! * k + t]!;
   for (let t = 0; t < k; t++) {
     score[t] = allowed[k * k + t] ? emissions[t]! + transitions[k * k + t]! : -Infinity;
   }
@@ -87,7 +93,7 @@ export function viterbi(
       let arg = 0;
       for (let j = offsets[t]!, end = offsets[t + 1]!; j < end; j++) {
         const p = from[j]!;
-        const s = score[previous + p]! + transitions[p * k + t]!;
+        const s = score[previous + p]! + moves[j]!;
         if (s > best) {
           best = s;
           arg = p;
