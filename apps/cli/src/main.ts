@@ -115,6 +115,7 @@ train
   .option('--folds <n>', 'ru: cross-validate over n folds of documents (writes no model)', positiveInt)
   .option('--second-folds <n>', 'jackknife folds of the document-level second pass (0: first pass only)', Number, 5)
   .option('--second-epochs <n>', 'perceptron epochs of the second pass', positiveInt, 10)
+  .option('--no-rusentne', 'ru: leave out the partially annotated RuSentNE training sentences')
   .action((opts: Parameters<typeof runTrainNer>[0]) => runTrainNer(opts));
 
 const evaluate = program.command('eval').description('score a model or an extraction against labelled data');

@@ -19,6 +19,7 @@ import {
 } from '@media-monitor/nlp';
 import { isHeldOutDocument, sharedDataDir } from './ner-data.js';
 import { nerGazetteer } from './ner-gazetteer.js';
+import { rusentneDocuments } from './ner-rusentne.js';
 
 export interface TrainNerOptions {
   lang: NerLanguage;
@@ -38,6 +39,8 @@ export interface TrainNerOptions {
   secondFolds: number;
   /** Perceptron epochs of the second pass. */
   secondEpochs: number;
+  /** Russian: also learn (first pass) from the partially annotated RuSentNE training sentences. */
+  rusentne: boolean;
 }
 
 /** Log2 of the second pass's hashed buckets: it has few features. */
@@ -85,6 +88,7 @@ function russianCorpus(dir: string, holdout: boolean): Corpus {
 function crossValidateRussian(dir: string, options: TrainNerOptions, folds: number): void {
   const documents = readFactRuDirectory(join(dir, 'devset'));
   const pooled = new SpanScorer(['PER', 'ORG', 'LOC']);
+  const extra = options.rusentne ? rusentneDocuments() : [];
   for (let fold = 0; fold < folds; fold++) {
     const model = trainNerModel(documents.filter((_, i) => i % folds !== fold).map(factRuTaggedDocument), {
       language: 'ru',
@@ -94,6 +98,7 @@ function crossValidateRussian(dir: string, options: TrainNerOptions, folds: numb
       seed: options.seed,
       gazetteer: nerGazetteer('ru'),
       secondStage: secondStageOf(options),
+      extraDocuments: extra,
     });
     const scorer = evaluateOnFactRu(
       model,
@@ -129,6 +134,7 @@ export function runTrainNer(options: TrainNerOptions): void {
     training: { data: corpus.description },
     gazetteer: nerGazetteer(options.lang),
     secondStage: secondStageOf(options),
+    extraDocuments: options.lang === 'ru' && options.rusentne ? rusentneDocuments() : [],
     onEpoch: ({ epoch, mistakes, averaged }) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const dev = corpus.score ? ` dev ${corpus.score(averaged()).report().at(-1)}` : '';

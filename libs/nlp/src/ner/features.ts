@@ -116,6 +116,8 @@ export class Lexicon {
   suffix = new Uint32Array(1024);
   gazetteerFlags = new Uint32Array(1024);
   quote = new Uint8Array(1024);
+  /** Gazetteer span bits of the word alone (an entry starts with it when non-zero). */
+  spanStart = new Uint16Array(1024);
   buckets = new Uint32Array(1024 * WORD_FEATURES);
   /** Bumped whenever the lexicon starts afresh, so caches keyed by id know to drop theirs. */
   generation = 0;
@@ -167,6 +169,7 @@ export class Lexicon {
     this.shape[id] = shape;
     this.suffix[id] = n > 3 ? hashRange(lower, n - 3, n) : NONE;
     this.gazetteerFlags[id] = flags;
+    this.spanStart[id] = this.gazetteer.span(Gazetteer.spanStep(Gazetteer.SPAN_SEED, lowerHash));
     this.quote[id] = OPEN_QUOTES.has(token) ? OPENS : CLOSE_QUOTES.has(token) ? CLOSES : 0;
     const hyphen = lower.indexOf('-');
     const mask = (1 << this.bits) - 1;
@@ -191,7 +194,7 @@ export class Lexicon {
 
   private grow(): void {
     const size = this.lower.length * 2;
-    const grown = <T extends Uint32Array | Uint8Array>(a: T, make: (n: number) => T, stride = 1): T => {
+    const grown = <T extends Uint32Array | Uint16Array | Uint8Array>(a: T, make: (n: number) => T, stride = 1): T => {
       const b = make(size * stride);
       b.set(a);
       return b;
@@ -203,6 +206,7 @@ export class Lexicon {
     this.suffix = grown(this.suffix, (n) => new Uint32Array(n));
     this.gazetteerFlags = grown(this.gazetteerFlags, (n) => new Uint32Array(n));
     this.quote = grown(this.quote, (n) => new Uint8Array(n));
+    this.spanStart = grown(this.spanStart, (n) => new Uint16Array(n));
     this.buckets = grown(this.buckets, (n) => new Uint32Array(n), WORD_FEATURES);
   }
 }
@@ -215,13 +219,20 @@ const SPAN_KIND_COUNT = SPAN_KINDS.length;
  * that starts at a capitalised word, earlier matches first; the kinds' places combine base 5.
  * Writes patterns[1..n] (0: no entry); patterns[0] and patterns[n + 1] stay 0.
  */
-function spanPatterns(lo: Uint32Array, ca: Uint32Array, n: number, gazetteer: Gazetteer, patterns: Uint32Array): void {
+function spanPatterns(
+  lo: Uint32Array,
+  ca: Uint32Array,
+  starts: Uint32Array,
+  n: number,
+  gazetteer: Gazetteer,
+  patterns: Uint32Array,
+): void {
   patterns.fill(0, 0, n + 2);
   if (gazetteer.spans.size === 0) return;
   let codes: Uint8Array | undefined;
   for (let i = 0; i < n; i++) {
     const c = ca[i + 2]!;
-    if (c === Case.Lower || c === Case.Other || c === Case.Digits) continue;
+    if (starts[i + 2] === 0 || c === Case.Lower || c === Case.Other || c === Case.Digits) continue;
     let hash = Gazetteer.SPAN_SEED;
     let ended = 0;
     let e0 = -1;
@@ -285,6 +296,7 @@ let sh = new Uint32Array(0);
 let su = new Uint32Array(0);
 let gz = new Uint32Array(0);
 let sp = new Uint32Array(0);
+let st = new Uint32Array(0);
 
 function ensureScratch(n: number): void {
   if (n + 4 <= scratchSize) return;
@@ -295,6 +307,7 @@ function ensureScratch(n: number): void {
   su = new Uint32Array(scratchSize);
   gz = new Uint32Array(scratchSize);
   sp = new Uint32Array(scratchSize);
+  st = new Uint32Array(scratchSize);
 }
 
 /**
@@ -326,7 +339,7 @@ export function analyseTokens(sentences: readonly (readonly string[])[], lexicon
     context.push(allContext.subarray(at * CONTEXT_FEATURES, (at + n) * CONTEXT_FEATURES));
     at += n;
   }
-  const { lower, lowerId, kase, shape, suffix, gazetteerFlags, quote } = lexicon;
+  const { lower, lowerId, kase, shape, suffix, gazetteerFlags, quote, spanStart } = lexicon;
   // How each word is written away from sentence starts, per lower-case form (8: never).
   const docCases = new Uint8Array(lexicon.lowerSize).fill(8);
   for (const sentence of ids) {
@@ -358,10 +371,11 @@ export function analyseTokens(sentences: readonly (readonly string[])[], lexicon
       sh[i + 2] = shape[id]!;
       su[i + 2] = suffix[id]!;
       gz[i + 2] = gazetteerFlags[id]!;
+      st[i + 2] = spanStart[id]!;
       wordsHere[i] = lowerId[id]!;
       casesHere[i] = kase[id]!;
     }
-    spanPatterns(lo, ca, n, lexicon.gazetteer, sp);
+    spanPatterns(lo, ca, st, n, lexicon.gazetteer, sp);
     const out = context[s]!;
     let depth = 0;
     for (let i = 0; i < n; i++) {

@@ -25,6 +25,11 @@ export interface TrainOptions {
    * good as those of unseen text.
    */
   secondStage?: { folds: number; epochs: number; bits: number };
+  /**
+   * More (often partially annotated) sentences for the first pass only: the second pass learns
+   * from whole annotated documents, whose other occurrences of a word are all tagged.
+   */
+  extraDocuments?: readonly TaggedDocument[];
 }
 
 /** Deterministic PRNG (mulberry32) so that the shuffles, and hence the model, are reproducible. */
@@ -42,6 +47,8 @@ function random(seed: number): () => number {
 interface Example {
   features: Uint32Array;
   gold: Int32Array;
+  /** For partially annotated sentences: 1 where gold is known, 0 where any tag may stand. */
+  known?: Uint8Array;
 }
 
 /** Gold tag indices of a sentence, re-tagged in the model's scheme (CoNLL files come in BIO). */
@@ -68,6 +75,7 @@ function examplesOf(
     return doc.sentences.map((s, i) => ({
       features: features[i] ?? new Uint32Array(0),
       gold: goldOf(s.tags, tags),
+      ...(s.known ? { known: Uint8Array.from(s.known, (x) => (x ? 1 : 0)) } : {}),
     }));
   });
 }
@@ -78,7 +86,7 @@ function examplesOf(
  * model carries the weights averaged over every step, which generalise far better.
  */
 export function trainNerModel(documents: readonly TaggedDocument[], options: TrainOptions): NerModel {
-  const first = trainFirstStage(documents, options);
+  const first = trainFirstStage([...documents, ...(options.extraDocuments ?? [])], options);
   const stage = options.secondStage;
   return stage ? first.withSecondStage(trainSecondStage(documents, first, options, stage)) : first;
 }
@@ -127,9 +135,13 @@ function trainFirstStage(documents: readonly TaggedDocument[], options: TrainOpt
     const order = shuffled(examples.length, next);
     let mistakes = 0;
     for (const e of order) {
-      const { features, gold } = examples[e] as Example;
-      const length = gold.length;
-      const predicted = viterbi(scratch.emissions(features, length), length, k, transitions, allowed);
+      const example = examples[e] as Example;
+      const { features, known } = example;
+      const length = example.gold.length;
+      const emissions = scratch.emissions(features, length);
+      const predicted = viterbi(emissions, length, k, transitions, allowed);
+      // Partial annotation: the gold path is the best one that keeps the known tags.
+      const gold = known ? viterbi(constrained(emissions, example.gold, known, k), length, k, transitions, allowed) : example.gold;
       for (let i = 0; i < length; i++) {
         const g = gold[i] ?? 0;
         const p = predicted[i] ?? 0;
@@ -150,6 +162,16 @@ function trainFirstStage(documents: readonly TaggedDocument[], options: TrainOpt
     options.onEpoch?.({ epoch, mistakes, averaged });
   }
   return averaged();
+}
+
+/** Emission scores with every tag but the known one ruled out at the tokens whose tag is known. */
+function constrained(emissions: Float64Array, gold: Int32Array, known: Uint8Array, k: number): Float64Array {
+  const scores = Float64Array.from(emissions);
+  for (let i = 0; i < gold.length; i++) {
+    if (!known[i]) continue;
+    for (let t = 0; t < k; t++) if (t !== gold[i]) scores[i * k + t] = -1e9;
+  }
+  return scores;
 }
 
 /** Shuffled indices 0..n-1 (Fisher-Yates with the given generator). */
@@ -183,7 +205,7 @@ function trainSecondStage(
   const k = tags.length;
   const examples: SecondExample[] = [];
   for (let fold = 0; fold < stage.folds; fold++) {
-    const rest = documents.filter((_, i) => i % stage.folds !== fold);
+    const rest = [...documents.filter((_, i) => i % stage.folds !== fold), ...(options.extraDocuments ?? [])];
     const model = trainFirstStage(rest, { ...options, onEpoch: undefined });
     documents.forEach((doc, i) => {
       if (i % stage.folds !== fold) return;
