@@ -75,9 +75,9 @@ function caseAndShape(token: string): [Case, number] {
 }
 
 /** Word templates: their values depend on the token's text alone, so a model sums their weights once per distinct word. */
-export const WORD_FEATURES = 16;
+export const WORD_FEATURES = 18;
 /** Context templates: neighbours, position and document. */
-export const CONTEXT_FEATURES = 23;
+export const CONTEXT_FEATURES = 25;
 /** Number of features every token gets; feature rows are fixed-stride for speed (word templates first). */
 export const FEATURES_PER_TOKEN = WORD_FEATURES + CONTEXT_FEATURES;
 
@@ -114,6 +114,8 @@ export class Lexicon {
   kase = new Uint8Array(1024);
   shape = new Uint32Array(1024);
   suffix = new Uint32Array(1024);
+  /** Hash of the word less its last two letters when it has five or more (Russian inflects names: России, Россия). */
+  stem = new Uint32Array(1024);
   gazetteerFlags = new Uint32Array(1024);
   quote = new Uint8Array(1024);
   /** Gazetteer span bits of the word alone (an entry starts with it when non-zero). */
@@ -168,6 +170,8 @@ export class Lexicon {
     this.kase[id] = kase;
     this.shape[id] = shape;
     this.suffix[id] = n > 3 ? hashRange(lower, n - 3, n) : NONE;
+    const stem = n >= 5 ? hashRange(lower, 0, n - 2) : lowerHash;
+    this.stem[id] = stem;
     this.gazetteerFlags[id] = flags;
     this.spanStart[id] = this.gazetteer.span(Gazetteer.spanStep(Gazetteer.SPAN_SEED, lowerHash));
     this.quote[id] = OPEN_QUOTES.has(token) ? OPENS : CLOSE_QUOTES.has(token) ? CLOSES : 0;
@@ -189,6 +193,8 @@ export class Lexicon {
     put(hyphen > 0 ? hashRange(lower, 0, hyphen) : NONE);
     put(hyphen > 0 ? hashRange(lower, lower.lastIndexOf('-') + 1, n) : NONE);
     put(mix(flags, kase));
+    put(mix(stem, 0x51ed27));
+    put(mix(stem, kase));
     return id;
   }
 
@@ -204,6 +210,7 @@ export class Lexicon {
     this.kase = grown(this.kase, (n) => new Uint8Array(n));
     this.shape = grown(this.shape, (n) => new Uint32Array(n));
     this.suffix = grown(this.suffix, (n) => new Uint32Array(n));
+    this.stem = grown(this.stem, (n) => new Uint32Array(n));
     this.gazetteerFlags = grown(this.gazetteerFlags, (n) => new Uint32Array(n));
     this.quote = grown(this.quote, (n) => new Uint8Array(n));
     this.spanStart = grown(this.spanStart, (n) => new Uint16Array(n));
@@ -297,6 +304,7 @@ let su = new Uint32Array(0);
 let gz = new Uint32Array(0);
 let sp = new Uint32Array(0);
 let st = new Uint32Array(0);
+let sm = new Uint32Array(0);
 
 function ensureScratch(n: number): void {
   if (n + 4 <= scratchSize) return;
@@ -308,6 +316,7 @@ function ensureScratch(n: number): void {
   gz = new Uint32Array(scratchSize);
   sp = new Uint32Array(scratchSize);
   st = new Uint32Array(scratchSize);
+  sm = new Uint32Array(scratchSize);
 }
 
 /**
@@ -339,7 +348,7 @@ export function analyseTokens(sentences: readonly (readonly string[])[], lexicon
     context.push(allContext.subarray(at * CONTEXT_FEATURES, (at + n) * CONTEXT_FEATURES));
     at += n;
   }
-  const { lower, lowerId, kase, shape, suffix, gazetteerFlags, quote, spanStart } = lexicon;
+  const { lower, lowerId, kase, shape, suffix, stem, gazetteerFlags, quote, spanStart } = lexicon;
   // How each word is written away from sentence starts, per lower-case form (8: never).
   const docCases = new Uint8Array(lexicon.lowerSize).fill(8);
   for (const sentence of ids) {
@@ -361,6 +370,7 @@ export function analyseTokens(sentences: readonly (readonly string[])[], lexicon
     ca.fill(BOUNDARY, 0, n + 4);
     sh.fill(BOUNDARY, 0, n + 4);
     su.fill(NONE, 0, n + 4);
+    sm.fill(BOUNDARY, 0, n + 4);
     gz.fill(0, 0, n + 4);
     const wordsHere = words[s]!;
     const casesHere = cases[s]!;
@@ -372,6 +382,7 @@ export function analyseTokens(sentences: readonly (readonly string[])[], lexicon
       su[i + 2] = suffix[id]!;
       gz[i + 2] = gazetteerFlags[id]!;
       st[i + 2] = spanStart[id]!;
+      sm[i + 2] = stem[id]!;
       wordsHere[i] = lowerId[id]!;
       casesHere[i] = kase[id]!;
     }
@@ -414,6 +425,8 @@ export function analyseTokens(sentences: readonly (readonly string[])[], lexicon
       out[j + 20] = Math.imul(sp[i + 1]! ^ salts[S + 20]!, M) >>> shift;
       out[j + 21] = Math.imul(pair(sp[i + 1]!, c) ^ salts[S + 21]!, M) >>> shift;
       out[j + 22] = Math.imul(pair(pair(sp[i]!, sp[i + 1]!), sp[i + 2]!) ^ salts[S + 22]!, M) >>> shift;
+      out[j + 23] = Math.imul(pair(sm[w - 1]!, c) ^ salts[S + 23]!, M) >>> shift;
+      out[j + 24] = Math.imul(pair(sm[w + 1]!, c) ^ salts[S + 24]!, M) >>> shift;
     }
   }
   return { ids, context, words, cases };
