@@ -25,7 +25,8 @@ export interface TrainNerOptions {
   lang: NerLanguage;
   data?: string;
   out?: string;
-  epochs: number;
+  /** Perceptron epochs of the first pass; by default 15 for English, 10 for Russian. */
+  epochs?: number;
   bits: number;
   seed: number;
   prune: number;
@@ -35,8 +36,8 @@ export interface TrainNerOptions {
   scheme?: TagScheme;
   /** Russian only: cross-validate over this many folds of documents instead of training a model. */
   folds?: number;
-  /** Jackknife folds of the second (document-level) pass; 0 trains the first pass only. */
-  secondFolds: number;
+  /** Jackknife folds of the second (document-level) pass, 0 for none; by default 10 for English, 5 for Russian. */
+  secondFolds?: number;
   /** Perceptron epochs of the second pass. */
   secondEpochs: number;
   /** Russian: also learn (first pass) from the partially annotated RuSentNE training sentences. */
@@ -46,10 +47,13 @@ export interface TrainNerOptions {
 /** Log2 of the second pass's hashed buckets: it has few features. */
 const SECOND_STAGE_BITS = 16;
 
-const secondStageOf = (options: TrainNerOptions) =>
-  options.secondFolds > 0
-    ? { folds: options.secondFolds, epochs: options.secondEpochs, bits: SECOND_STAGE_BITS }
-    : undefined;
+/** Defaults measured on the development data (libs/nlp/models/README.md). */
+const epochsOf = (options: TrainNerOptions) => options.epochs ?? (options.lang === 'en' ? 15 : 10);
+
+const secondStageOf = (options: TrainNerOptions) => {
+  const folds = options.secondFolds ?? (options.lang === 'en' ? 10 : 5);
+  return folds > 0 ? { folds, epochs: options.secondEpochs, bits: SECOND_STAGE_BITS } : undefined;
+};
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -94,7 +98,7 @@ function crossValidateRussian(dir: string, options: TrainNerOptions, folds: numb
       language: 'ru',
       tags: tagSet(['PER', 'ORG', 'LOC'], options.scheme ?? 'BILOU'),
       bits: options.bits,
-      epochs: options.epochs,
+      epochs: epochsOf(options),
       seed: options.seed,
       gazetteer: nerGazetteer('ru'),
       secondStage: secondStageOf(options),
@@ -129,7 +133,7 @@ export function runTrainNer(options: TrainNerOptions): void {
     language: options.lang,
     tags: tagSet(types, scheme),
     bits: options.bits,
-    epochs: options.epochs,
+    epochs: epochsOf(options),
     seed: options.seed,
     training: { data: corpus.description },
     gazetteer: nerGazetteer(options.lang),
@@ -138,7 +142,7 @@ export function runTrainNer(options: TrainNerOptions): void {
     onEpoch: ({ epoch, mistakes, averaged }) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const dev = corpus.score ? ` dev ${corpus.score(averaged()).report().at(-1)}` : '';
-      say(`epoch ${epoch}/${options.epochs} token mistakes ${mistakes} (${seconds} s)${dev}`);
+      say(`epoch ${epoch}/${epochsOf(options)} token mistakes ${mistakes} (${seconds} s)${dev}`);
     },
   });
   say(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s`);
