@@ -23,14 +23,33 @@ function locate(sentence: string, row: Row): number {
   return best;
 }
 
+/** Quotes and hyphens may stand inside a name; other punctuation never does. */
+const NAME_PUNCTUATION = /^[«»"„“”'‘’-]$/u;
+
+/**
+ * Lower-case words that stand inside names of fully annotated documents (области, обороны, по):
+ * in a partially annotated sentence any other lower-case word is known to be outside names.
+ */
+export function wordsInsideNames(documents: readonly TaggedDocument[]): Set<string> {
+  const words = new Set<string>();
+  for (const doc of documents)
+    for (const s of doc.sentences)
+      s.tags.forEach((tag, i) => {
+        const token = s.tokens[i] ?? '';
+        if (tag !== 'O' && !/^\p{Lu}/u.test(token)) words.add(token.toLowerCase());
+      });
+  return words;
+}
+
 /**
  * The RuSentNE training sentences as partially annotated NER examples (one document each):
  * capitalised PERSON, ORGANIZATION and COUNTRY mentions are names of their type with known
- * tags; the lower-case words of other mentions (professions, nationalities, «правительство»)
- * are known not to be names; every other token is left open, since RuSentNE marks only some
- * entities of a sentence (no cities, for one).
+ * tags; lower-case words (but those that stand inside names elsewhere, `nameWords`) and
+ * punctuation are known not to be names; every other token is left open, since RuSentNE
+ * marks only some entities of a sentence (no cities, for one). Leaving the lower-case words
+ * open too lets the model's own guesses grow into long spans that nothing corrects.
  */
-export function rusentneDocuments(): TaggedDocument[] {
+export function rusentneDocuments(nameWords: ReadonlySet<string>): TaggedDocument[] {
   const file = join(sharedDataDir(), 'sentiment-ru', 'rusentne_train.tsv');
   if (!existsSync(file)) throw new Error(`the Russian training needs ${file}`);
   const bySentence = new Map<string, Row[]>();
@@ -68,6 +87,12 @@ export function rusentneDocuments(): TaggedDocument[] {
         });
       }
     }
+    tokens.forEach((token, i) => {
+      if (known[i]) return;
+      const word = token.text;
+      if (/^\p{Ll}/u.test(word) ? !nameWords.has(word.toLowerCase()) : !/[\p{L}\p{N}]/u.test(word) && !NAME_PUNCTUATION.test(word))
+        known[i] = true;
+    });
     if (!known.some((k) => k)) continue;
     documents.push({
       id: `rusentne-${documents.length + 1}`,

@@ -19,7 +19,7 @@ import {
 } from '@media-monitor/nlp';
 import { isHeldOutDocument, sharedDataDir } from './ner-data.js';
 import { nerGazetteer } from './ner-gazetteer.js';
-import { rusentneDocuments } from './ner-rusentne.js';
+import { rusentneDocuments, wordsInsideNames } from './ner-rusentne.js';
 
 export interface TrainNerOptions {
   lang: NerLanguage;
@@ -92,9 +92,10 @@ function russianCorpus(dir: string, holdout: boolean): Corpus {
 function crossValidateRussian(dir: string, options: TrainNerOptions, folds: number): void {
   const documents = readFactRuDirectory(join(dir, 'devset'));
   const pooled = new SpanScorer(['PER', 'ORG', 'LOC']);
-  const extra = options.rusentne ? rusentneDocuments() : [];
   for (let fold = 0; fold < folds; fold++) {
-    const model = trainNerModel(documents.filter((_, i) => i % folds !== fold).map(factRuTaggedDocument), {
+    const train = documents.filter((_, i) => i % folds !== fold).map(factRuTaggedDocument);
+    const extra = options.rusentne ? rusentneDocuments(wordsInsideNames(train)) : [];
+    const model = trainNerModel(train, {
       language: 'ru',
       tags: tagSet(['PER', 'ORG', 'LOC'], options.scheme ?? 'BILOU'),
       bits: options.bits,
@@ -138,7 +139,8 @@ export function runTrainNer(options: TrainNerOptions): void {
     training: { data: corpus.description },
     gazetteer: nerGazetteer(options.lang),
     secondStage: secondStageOf(options),
-    extraDocuments: options.lang === 'ru' && options.rusentne ? rusentneDocuments() : [],
+    extraDocuments:
+      options.lang === 'ru' && options.rusentne ? rusentneDocuments(wordsInsideNames(corpus.train)) : [],
     onEpoch: ({ epoch, mistakes, averaged }) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const dev = corpus.score ? ` dev ${corpus.score(averaged()).report().at(-1)}` : '';
