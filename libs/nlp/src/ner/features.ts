@@ -306,6 +306,19 @@ let sp = new Uint32Array(0);
 let st = new Uint32Array(0);
 let sm = new Uint32Array(0);
 
+/** Buffers of the last document analysed with `reuse`. */
+let documentScratch = {
+  ids: new Int32Array(0),
+  words: new Uint32Array(0),
+  cases: new Uint8Array(0),
+  context: new Uint32Array(0),
+};
+
+/** Per lower-case form: the document stamp and the case bits of how the document writes it. */
+let caseStamps = new Int32Array(0);
+let caseBits = new Uint8Array(0);
+let caseStamp = 0;
+
 function ensureScratch(n: number): void {
   if (n + 4 <= scratchSize) return;
   scratchSize = Math.max(64, (n + 4) * 2);
@@ -325,15 +338,29 @@ function ensureScratch(n: number): void {
  * elsewhere in the document away from sentence starts (bit 0: lower case, bit 1: title case,
  * bit 2: capitals; 8 when never), which settles headline capitals and sentence-initial words.
  */
-export function analyseTokens(sentences: readonly (readonly string[])[], lexicon: Lexicon): DocumentAnalysis {
+export function analyseTokens(
+  sentences: readonly (readonly string[])[],
+  lexicon: Lexicon,
+  /** Write into buffers reused by the next call (tagging, which keeps nothing of it) instead of fresh ones. */
+  reuse = false,
+): DocumentAnalysis {
   lexicon.trim();
   const shift = 32 - lexicon.bits;
   let total = 0;
   for (const tokens of sentences) total += tokens.length;
-  const allIds = new Int32Array(total);
-  const allWords = new Uint32Array(total);
-  const allCases = new Uint8Array(total);
-  const allContext = new Uint32Array(total * CONTEXT_FEATURES);
+  if (reuse && documentScratch.ids.length < total) {
+    const size = total * 2;
+    documentScratch = {
+      ids: new Int32Array(size),
+      words: new Uint32Array(size),
+      cases: new Uint8Array(size),
+      context: new Uint32Array(size * CONTEXT_FEATURES),
+    };
+  }
+  const allIds = reuse ? documentScratch.ids : new Int32Array(total);
+  const allWords = reuse ? documentScratch.words : new Uint32Array(total);
+  const allCases = reuse ? documentScratch.cases : new Uint8Array(total);
+  const allContext = reuse ? documentScratch.context : new Uint32Array(total * CONTEXT_FEATURES);
   const ids: Int32Array[] = [];
   const words: Uint32Array[] = [];
   const cases: Uint8Array[] = [];
@@ -349,14 +376,24 @@ export function analyseTokens(sentences: readonly (readonly string[])[], lexicon
     at += n;
   }
   const { lower, lowerId, kase, shape, suffix, stem, gazetteerFlags, quote, spanStart } = lexicon;
-  // How each word is written away from sentence starts, per lower-case form (8: never).
-  const docCases = new Uint8Array(lexicon.lowerSize).fill(8);
+  // How each word is written away from sentence starts, per lower-case form (8: never), in
+  // reused arrays: an entry counts only where its stamp is this document's.
+  if (caseStamps.length < lexicon.lowerSize) {
+    caseStamps = new Int32Array(lexicon.lowerSize * 2);
+    caseBits = new Uint8Array(lexicon.lowerSize * 2);
+  }
+  const stamp = ++caseStamp;
+  const docCases = caseBits;
   for (const sentence of ids) {
-    for (let i = 1; i < sentence.length; i++) {
-      const id = sentence[i]!;
-      const c = kase[id]!;
+    for (let i = 0; i < sentence.length; i++) {
+      const key = lowerId[sentence[i]!]!;
+      if (caseStamps[key] !== stamp) {
+        caseStamps[key] = stamp;
+        docCases[key] = 8;
+      }
+      if (i === 0) continue;
+      const c = kase[sentence[i]!]!;
       const bit = c === Case.Lower ? 1 : c === Case.Title ? 2 : c === Case.Upper ? 4 : 0;
-      const key = lowerId[id]!;
       docCases[key] = (docCases[key]! & 7) | bit;
     }
   }

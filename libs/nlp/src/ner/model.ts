@@ -89,6 +89,7 @@ export class NerModel {
   private wordScores = new Float64Array(0);
   private wordScored = new Uint8Array(0);
   private generation = -1;
+  private tableScratch = new Float64Array(0);
 
   constructor(
     readonly header: NerModelHeader,
@@ -160,10 +161,9 @@ export class NerModel {
   }
 
   /** Emission scores (length × k) of one analysed sentence: cached word sums plus context weights. */
-  private sentenceEmissions(ids: Int32Array, context: Uint32Array): Float64Array {
+  private sentenceEmissions(ids: Int32Array, context: Uint32Array, scores: Float64Array): Float64Array {
     const k = this.k;
     const length = ids.length;
-    const scores = new Float64Array(length * k);
     const w = this.weights;
     for (let i = 0; i < length; i++) {
       const row = i * k;
@@ -177,19 +177,31 @@ export class NerModel {
   }
 
   /** First-pass analysis of a document: features, emission scores and tags per sentence. */
-  firstPass(sentences: readonly (readonly string[])[]): {
+  firstPass(
+    sentences: readonly (readonly string[])[],
+    /** Tagging: the analysis and scores live in buffers the next call reuses. */
+    reuse = false,
+  ): {
     analysis: DocumentAnalysis;
     emissions: Float64Array[];
     tags: Int32Array[];
   } {
-    const analysis = analyseTokens(sentences, this.lexicon);
+    const analysis = analyseTokens(sentences, this.lexicon, reuse);
     if (this.generation !== this.lexicon.generation) {
       this.wordScored.fill(0);
       this.generation = this.lexicon.generation;
     }
-    const emissions = analysis.ids.map((ids, s) =>
-      this.sentenceEmissions(ids, analysis.context[s] ?? new Uint32Array(0)),
-    );
+    // One score table for the document, a view per sentence.
+    let total = 0;
+    for (const ids of analysis.ids) total += ids.length;
+    if (reuse && this.tableScratch.length < total * this.k) this.tableScratch = new Float64Array(total * this.k * 2);
+    const table = reuse ? this.tableScratch : new Float64Array(total * this.k);
+    let at = 0;
+    const emissions = analysis.ids.map((ids, s) => {
+      const scores = table.subarray(at * this.k, (at + ids.length) * this.k);
+      at += ids.length;
+      return this.sentenceEmissions(ids, analysis.context[s] ?? new Uint32Array(0), scores);
+    });
     const tags = emissions.map((e, s) =>
       viterbi(e, analysis.ids[s]?.length ?? 0, this.k, this.transitions, this.allowed),
     );
@@ -198,10 +210,10 @@ export class NerModel {
 
   /** Tag indices of every sentence of a document, after the second pass when the model has one. */
   tagIndices(sentences: readonly (readonly string[])[]): Int32Array[] {
-    const { analysis, emissions, tags } = this.firstPass(sentences);
+    const { analysis, emissions, tags } = this.firstPass(sentences, true);
     const second = this.second;
     if (!second) return tags;
-    const rows = nonlocalFeatures(analysis.words, analysis.cases, tags, this.kinds, second.bits);
+    const rows = nonlocalFeatures(analysis.words, analysis.cases, tags, this.kinds, second.bits, true);
     return emissions.map((e, s) => {
       const length = sentences[s]?.length ?? 0;
       second.addTo(e, rows[s] ?? new Uint32Array(0), length, this.k);

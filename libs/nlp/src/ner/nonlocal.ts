@@ -29,6 +29,7 @@ const NO_OTHER = 0xff;
 let stamps = new Int32Array(0);
 let slotsOf = new Int32Array(0);
 let documentStamp = 0;
+let rowScratch = new Uint32Array(0);
 
 /** One salt per feature, so that equal values of different features land in different buckets. */
 const SALTS = Uint32Array.from({ length: NONLOCAL_FEATURES }, (_, k) => mix(k + 101, 0x27d4eb2f));
@@ -46,6 +47,8 @@ export function nonlocalFeatures(
   first: readonly Int32Array[],
   kinds: TagKinds,
   bits: number,
+  /** Write the rows into a buffer reused by the next call (tagging) instead of fresh arrays. */
+  reuse = false,
 ): Uint32Array[] {
   const shift = 32 - bits;
   const t = kinds.count;
@@ -119,12 +122,15 @@ export function nonlocalFeatures(
   }
   const M = 0x9e3779b1;
   const out: Uint32Array[] = [];
+  if (reuse && rowScratch.length < size * NONLOCAL_FEATURES) rowScratch = new Uint32Array(size * NONLOCAL_FEATURES * 2);
   at = 0;
   for (let s = 0; s < words.length; s++) {
     const tags = first[s]!;
     const kase = cases[s]!;
     const n = tags.length;
-    const row = new Uint32Array(n * NONLOCAL_FEATURES);
+    const row = reuse
+      ? rowScratch.subarray(at * NONLOCAL_FEATURES, (at + n) * NONLOCAL_FEATURES)
+      : new Uint32Array(n * NONLOCAL_FEATURES);
     out.push(row);
     const base = at;
     for (let i = 0; i < n; i++, at++) {
