@@ -113,7 +113,11 @@ train
   .option('--scheme <scheme>', 'tag scheme, BIO or BILOU (default: BIO for en, BILOU for ru)', tagScheme)
   .option('--holdout', 'ru: train on 80% of the devset documents and score the other 20%', false)
   .option('--folds <n>', 'ru: cross-validate over n folds of documents (writes no model)', positiveInt)
-  .option('--second-folds <n>', 'jackknife folds of the document-level second pass, 0 for none (default: 10 for en, 0 for ru)', Number)
+  .option(
+    '--second-folds <n>',
+    'jackknife folds of the document-level second pass, 0 for none (default: 10 for en, 0 for ru)',
+    Number,
+  )
   .option('--second-epochs <n>', 'perceptron epochs of the second pass', positiveInt, 10)
   .option('--rusentne', 'ru: also learn from the partially annotated RuSentNE training sentences', false)
   .action((opts: Parameters<typeof runTrainNer>[0]) => runTrainNer(opts));

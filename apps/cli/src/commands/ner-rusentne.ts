@@ -90,7 +90,11 @@ export function rusentneDocuments(nameWords: ReadonlySet<string>): TaggedDocumen
     tokens.forEach((token, i) => {
       if (known[i]) return;
       const word = token.text;
-      if (/^\p{Ll}/u.test(word) ? !nameWords.has(word.toLowerCase()) : !/[\p{L}\p{N}]/u.test(word) && !NAME_PUNCTUATION.test(word))
+      if (
+        /^\p{Ll}/u.test(word)
+          ? !nameWords.has(word.toLowerCase())
+          : !/[\p{L}\p{N}]/u.test(word) && !NAME_PUNCTUATION.test(word)
+      )
         known[i] = true;
     });
     if (!known.some((k) => k)) continue;

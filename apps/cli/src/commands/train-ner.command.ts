@@ -140,8 +140,7 @@ export function runTrainNer(options: TrainNerOptions): void {
     training: { data: corpus.description },
     gazetteer: nerGazetteer(options.lang),
     secondStage: secondStageOf(options),
-    extraDocuments:
-      options.lang === 'ru' && options.rusentne ? rusentneDocuments(wordsInsideNames(corpus.train)) : [],
+    extraDocuments: options.lang === 'ru' && options.rusentne ? rusentneDocuments(wordsInsideNames(corpus.train)) : [],
     onEpoch: ({ epoch, mistakes, averaged }) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const dev = corpus.score ? ` dev ${corpus.score(averaged()).report().at(-1)}` : '';
@@ -149,7 +148,8 @@ export function runTrainNer(options: TrainNerOptions): void {
     },
   });
   say(`trained in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  if (corpus.score && model.second) say(`first pass alone: ${corpus.score(model.withSecondStage(undefined)).report().at(-1)}`);
+  if (corpus.score && model.second)
+    say(`first pass alone: ${corpus.score(model.withSecondStage(undefined)).report().at(-1)}`);
   if (corpus.score) for (const line of corpus.score(model).report()) say(line);
   // A held-out run is an experiment: it never replaces the committed model unless asked to.
   const fallback = options.holdout

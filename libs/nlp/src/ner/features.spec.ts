@@ -36,7 +36,8 @@ describe('documentFeatures', () => {
 
   it('marks tokens inside a multi-word gazetteer entry that starts at a capitalised word', () => {
     const gazetteer = Gazetteer.build([{ name: 'New York', kind: 'location' }], false, true);
-    const row = (tokens: string[]) => Array.from(documentFeatures([tokens], 20, gazetteer)[0]?.subarray(FEATURES_PER_TOKEN) ?? []);
+    const row = (tokens: string[]) =>
+      Array.from(documentFeatures([tokens], 20, gazetteer)[0]?.subarray(FEATURES_PER_TOKEN) ?? []);
     const inEntry = row(['in', 'York', 'New', 'York']);
     expect(inEntry).toEqual(row(['in', 'York', 'New', 'York']));
     // Same words, but "York" after "new" is no entry: only the span templates of "York" differ.

@@ -486,7 +486,10 @@ export function documentFeatures(
     const out = new Uint32Array(ids.length * FEATURES_PER_TOKEN);
     ids.forEach((id, i) => {
       out.set(lexicon.buckets.subarray(id * WORD_FEATURES, (id + 1) * WORD_FEATURES), i * FEATURES_PER_TOKEN);
-      out.set(context.subarray(i * CONTEXT_FEATURES, (i + 1) * CONTEXT_FEATURES), i * FEATURES_PER_TOKEN + WORD_FEATURES);
+      out.set(
+        context.subarray(i * CONTEXT_FEATURES, (i + 1) * CONTEXT_FEATURES),
+        i * FEATURES_PER_TOKEN + WORD_FEATURES,
+      );
     });
     return out;
   });

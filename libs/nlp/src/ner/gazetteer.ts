@@ -34,14 +34,7 @@ export const MAX_SPAN_TOKENS = 8;
 const SPAN_SEED = 0x2545f491;
 
 export type GazetteerKind =
-  | 'location'
-  | 'country'
-  | 'first-name'
-  | 'demonym'
-  | 'person'
-  | 'organization'
-  | 'misc'
-  | 'common';
+  'location' | 'country' | 'first-name' | 'demonym' | 'person' | 'organization' | 'misc' | 'common';
 
 export interface GazetteerEntry {
   name: string;
@@ -103,8 +96,13 @@ export class Gazetteer {
       }
       const all = tokenizeForNer(name);
       if (spanKinds) {
-        const spanKind = kind === 'person' ? 1 : kind === 'organization' ? 2 : kind === 'misc' || kind === 'demonym' ? 3 : 0;
-        if (kind !== 'first-name') addSpan(all.map((t) => t.text), spanKind);
+        const spanKind =
+          kind === 'person' ? 1 : kind === 'organization' ? 2 : kind === 'misc' || kind === 'demonym' ? 3 : 0;
+        if (kind !== 'first-name')
+          addSpan(
+            all.map((t) => t.text),
+            spanKind,
+          );
       }
       const tokens = all.filter((t) => /[\p{L}\p{N}]/u.test(t.text));
       tokens.forEach((token, i) => {

@@ -10,7 +10,15 @@ type Rows = Uint32Array | Int32Array;
  * times faster than the loop over tags; indices are in range by construction. Int16 and
  * float tables have kernels of their own (same code) so that each stays monomorphic.
  */
-export function addRows(scores: Float64Array, row: number, w: WeightTable, features: Rows, from: number, end: number, k: number): void {
+export function addRows(
+  scores: Float64Array,
+  row: number,
+  w: WeightTable,
+  features: Rows,
+  from: number,
+  end: number,
+  k: number,
+): void {
   if (w instanceof Int16Array) {
     if (k === 9) return add9(scores, row, w, features, from, end);
     if (k === 13) return add13(scores, row, w, features, from, end);

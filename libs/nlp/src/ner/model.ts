@@ -44,7 +44,8 @@ export class SecondStage {
     let w: Float32Array;
     if (this.weights instanceof Float32Array && this.scale === 1) w = this.weights;
     else w = this.scaled ??= Float32Array.from(this.weights, (v) => v * this.scale);
-    for (let i = 0; i < length; i++) addRows(scores, i * k, w, features, i * NONLOCAL_FEATURES, (i + 1) * NONLOCAL_FEATURES, k);
+    for (let i = 0; i < length; i++)
+      addRows(scores, i * k, w, features, i * NONLOCAL_FEATURES, (i + 1) * NONLOCAL_FEATURES, k);
   }
 }
 
@@ -68,7 +69,14 @@ function packTable(weights: Float32Array | Int16Array, weightScale: number, k: n
     deltas[i] = b - (i > 0 ? (buckets[i - 1] ?? 0) : 0);
     for (let t = 0; t < k; t++) quantised[i * k + t] = Math.round(((weights[b * k + t] ?? 0) * weightScale) / scale);
   });
-  return { scale, parts: [Buffer.from(new Uint32Array([buckets.length]).buffer), Buffer.from(deltas.buffer), Buffer.from(quantised.buffer)] };
+  return {
+    scale,
+    parts: [
+      Buffer.from(new Uint32Array([buckets.length]).buffer),
+      Buffer.from(deltas.buffer),
+      Buffer.from(quantised.buffer),
+    ],
+  };
 }
 
 /**

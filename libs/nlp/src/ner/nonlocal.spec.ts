@@ -15,7 +15,13 @@ describe('nonlocalFeatures', () => {
   });
 
   it('gives every token the same number of buckets, within the table', () => {
-    const rows = nonlocalFeatures([Uint32Array.of(1, 2, 3)], [Uint8Array.of(2, 2, 1)], [Int32Array.of(1, 2, 0)], KINDS, 10);
+    const rows = nonlocalFeatures(
+      [Uint32Array.of(1, 2, 3)],
+      [Uint8Array.of(2, 2, 1)],
+      [Int32Array.of(1, 2, 0)],
+      KINDS,
+      10,
+    );
     expect(rows[0]).toHaveLength(3 * NONLOCAL_FEATURES);
     expect(Array.from(rows[0] ?? []).every((b) => b >= 0 && b < 1 << 10)).toBe(true);
   });
@@ -26,10 +32,13 @@ describe('nonlocalFeatures', () => {
     const cases = [Uint8Array.of(2, 2), Uint8Array.of(2, 1)];
     const second = (elsewhere: string) =>
       Array.from(
-        nonlocalFeatures(words, cases, [Int32Array.of(tag('B-PER'), tag(elsewhere)), Int32Array.of(0, 0)], KINDS, 16)[1]?.subarray(
-          0,
-          NONLOCAL_FEATURES,
-        ) ?? [],
+        nonlocalFeatures(
+          words,
+          cases,
+          [Int32Array.of(tag('B-PER'), tag(elsewhere)), Int32Array.of(0, 0)],
+          KINDS,
+          16,
+        )[1]?.subarray(0, NONLOCAL_FEATURES) ?? [],
       );
     const asPerson = second('I-PER');
     const asPlace = second('B-LOC');

@@ -141,7 +141,9 @@ function trainFirstStage(documents: readonly TaggedDocument[], options: TrainOpt
       const emissions = scratch.emissions(features, length);
       const predicted = viterbi(emissions, length, k, transitions, allowed);
       // Partial annotation: the gold path is the best one that keeps the known tags.
-      const gold = known ? viterbi(constrained(emissions, example.gold, known, k), length, k, transitions, allowed) : example.gold;
+      const gold = known
+        ? viterbi(constrained(emissions, example.gold, known, k), length, k, transitions, allowed)
+        : example.gold;
       for (let i = 0; i < length; i++) {
         const g = gold[i] ?? 0;
         const p = predicted[i] ?? 0;

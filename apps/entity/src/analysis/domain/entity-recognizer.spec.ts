@@ -62,8 +62,8 @@ describe('recognizeEntities', () => {
     'resolves the inflected names of the Russian sample to the same canonical entities, with their types',
     () => {
       const entities = recognizeEntities(readFileSync(russianSample, 'utf8'), 'ru', gazetteer);
-      const types = new Map(entities.map((e) => [e.entityId, e.type]));
-      for (const [id, type] of [
+      const types = new Map<string, string>(entities.map((e) => [e.entityId, e.type]));
+      const expected: Array<[string, string]> = [
         ['per:alexei-besprozvannikov', 'PER'],
         ['per:dmitry-novikov', 'PER'],
         ['per:ikonnikov', 'PER'],
@@ -75,7 +75,8 @@ describe('recognizeEntities', () => {
         ['loc:kursk-oblast', 'LOC'],
         ['loc:belgorod-oblast', 'LOC'],
         ['loc:konyshevsky-district', 'LOC'],
-      ]) {
+      ];
+      for (const [id, type] of expected) {
         expect({ id, type: types.get(id) }).toEqual({ id, type });
       }
     },
