@@ -248,7 +248,8 @@ function spanPatterns(
     let e3 = -1;
     for (let j = i; j < n && j < i + MAX_SPAN_TOKENS; j++) {
       hash = Gazetteer.spanStep(hash, lo[j + 2]!);
-      const v = gazetteer.span(hash);
+      // The first word's bits are cached in the lexicon.
+      const v = j === i ? starts[i + 2]! : gazetteer.span(hash);
       if (v === 0) break;
       if (v & 1) e0 = j;
       if (v & 2) e1 = j;
