@@ -41,9 +41,17 @@ export function isSentimentLanguage(language: string): language is SentimentLang
   return LANGUAGES.has(language);
 }
 
+/** The sentence holding the target's start, or (for a start between sentences) the next one. */
 function sentenceOf(sentences: readonly Sentence[], target: ToneTarget): Sentence {
-  const found = sentences.find((s) => target.start >= s.start && target.start < s.end);
-  if (!found)
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sentences[middle] as Sentence).end <= target.start) low = middle + 1;
+    else high = middle;
+  }
+  const found = sentences[low];
+  if (!found || found.end <= target.start || found.start >= target.end)
     throw new SentimentError(
       'sentiment.invalid-target',
       `target [${target.start}, ${target.end}) lies outside every sentence`,
@@ -89,7 +97,10 @@ export function analyzeTone(
   const document = totalWeight === 0 ? NO_WORDS : toneFromProbabilities(documentMass.map((m) => m / totalWeight));
   const targetTones = targets.map((target) => {
     const sentence = sentenceOf(sentences, target);
-    const local = { start: target.start - sentence.start, end: Math.min(target.end, sentence.end) - sentence.start };
+    const local = {
+      start: Math.max(target.start, sentence.start) - sentence.start,
+      end: Math.min(target.end, sentence.end) - sentence.start,
+    };
     const tone = toneFromProbabilities(targetProbabilities(used, readSentence(sentence.text, language), local));
     return { start: target.start, end: target.end, sentenceIndex: sentence.index, ...tone };
   });
