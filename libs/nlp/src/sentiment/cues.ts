@@ -1,13 +1,49 @@
+import { stemmer as englishStemmer } from '@orama/stemmers/english';
+import { stemmer as russianStemmer } from '@orama/stemmers/russian';
 /** The languages the sentiment models cover. */
 export type SentimentLanguage = 'en' | 'ru';
 
 /** Russian words are cut to this many letters: a cheap stem that merges case endings. */
 export const RUSSIAN_STEM = 6;
 
-/** The normalised form the models key their weights on: lower case, Russian cut to a stem. */
+/** Stems are pure functions of the word: a bounded cache per language spares re-stemming common words. */
+const STEMS_CACHED = 100_000;
+
+function memoised(stemmer: (word: string) => string): (word: string) => string {
+  const cache = new Map<string, string>();
+  return (word) => {
+    let stem = cache.get(word);
+    if (stem === undefined) {
+      stem = stemmer(word);
+      if (cache.size >= STEMS_CACHED) cache.clear();
+      cache.set(word, stem);
+    }
+    return stem;
+  };
+}
+
+/** The Porter2 stem of a lower-case English word (criticized, criticizes → critic). */
+const englishStem = memoised(englishStemmer);
+
+/** Prefix of lexicon keys that are Snowball stems rather than normalised words. */
+export const STEM_KEY = '§';
+
+/**
+ * The lexicon key of a lower-case Russian word's Snowball stem ({@link STEM_KEY} + stem, ё read
+ * as е): how the external Russian lexicon, whose entries are Snowball stems, is looked up.
+ */
+export const russianStemKey = memoised(
+  (lower) => STEM_KEY + russianStemmer(lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower),
+);
+
+/**
+ * The normalised form the models key their weights on: English lower case and stemmed, Russian
+ * lower case (ё as е) cut to its first {@link RUSSIAN_STEM} letters, which measured better than
+ * the Snowball stem (it also merges derivations: критик, критиковал).
+ */
 export function normalizeWord(word: string, language: SentimentLanguage): string {
   const lower = word.toLowerCase();
-  if (language === 'en') return lower;
+  if (language === 'en') return englishStem(lower);
   const plain = lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower;
   return plain.length > RUSSIAN_STEM ? plain.slice(0, RUSSIAN_STEM) : plain;
 }

@@ -5,6 +5,7 @@ import {
   TOGGLING_QUOTES,
   cuesFor,
   normalizeWord,
+  russianStemKey,
   type SentimentLanguage,
 } from './cues.js';
 
@@ -12,6 +13,8 @@ import {
 export interface ReadToken {
   /** Normalised form ({@link normalizeWord}). */
   norm: string;
+  /** Russian only: the lexicon key of the Snowball stem ({@link russianStemKey}). */
+  stemKey: string | undefined;
   /** Offsets into the sentence, [start, end). */
   start: number;
   end: number;
@@ -149,6 +152,7 @@ export function readSentence(sentence: string, language: SentimentLanguage): Rea
     }
     out.push({
       norm,
+      stemKey: language === 'ru' ? russianStemKey(word) : undefined,
       start,
       end,
       clause,
