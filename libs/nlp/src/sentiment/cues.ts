@@ -6,25 +6,6 @@ export type SentimentLanguage = 'en' | 'ru';
 /** Russian words are cut to this many letters: a cheap stem that merges case endings. */
 export const RUSSIAN_STEM = 6;
 
-/** Stems are pure functions of the word: a bounded cache per language spares re-stemming common words. */
-const STEMS_CACHED = 100_000;
-
-function memoised(stemmer: (word: string) => string): (word: string) => string {
-  const cache = new Map<string, string>();
-  return (word) => {
-    let stem = cache.get(word);
-    if (stem === undefined) {
-      stem = stemmer(word);
-      if (cache.size >= STEMS_CACHED) cache.clear();
-      cache.set(word, stem);
-    }
-    return stem;
-  };
-}
-
-/** The Porter2 stem of a lower-case English word (criticized, criticizes → critic). */
-const englishStem = memoised(englishStemmer);
-
 /** Prefix of lexicon keys that are Snowball stems rather than normalised words. */
 export const STEM_KEY = '§';
 
@@ -32,9 +13,9 @@ export const STEM_KEY = '§';
  * The lexicon key of a lower-case Russian word's Snowball stem ({@link STEM_KEY} + stem, ё read
  * as е): how the external Russian lexicon, whose entries are Snowball stems, is looked up.
  */
-export const russianStemKey = memoised(
-  (lower) => STEM_KEY + russianStemmer(lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower),
-);
+export function russianStemKey(lower: string): string {
+  return STEM_KEY + russianStemmer(lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower);
+}
 
 /**
  * The normalised form the models key their weights on: English lower case and stemmed, Russian
@@ -43,7 +24,7 @@ export const russianStemKey = memoised(
  */
 export function normalizeWord(word: string, language: SentimentLanguage): string {
   const lower = word.toLowerCase();
-  if (language === 'en') return englishStem(lower);
+  if (language === 'en') return englishStemmer(lower);
   const plain = lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower;
   return plain.length > RUSSIAN_STEM ? plain.slice(0, RUSSIAN_STEM) : plain;
 }
@@ -54,6 +35,7 @@ export function normalizeWord(word: string, language: SentimentLanguage): string
  * speech verbs mark a reported opinion (whose tone is it?). Read-only; nothing adds to them.
  */
 export interface Cues {
+  language: SentimentLanguage;
   negators: ReadonlySet<string>;
   /** "but"-words: the clause after them carries the weight. */
   contrasts: ReadonlySet<string>;
@@ -269,9 +251,10 @@ const RU_WORDS = {
   ],
 };
 
-function normalizedCues(words: Record<keyof Cues, string[]>, language: SentimentLanguage): Cues {
+function normalizedCues(words: Record<Exclude<keyof Cues, 'language'>, string[]>, language: SentimentLanguage): Cues {
   const set = (list: string[]) => new Set(list.map((w) => normalizeWord(w, language)));
   return {
+    language,
     negators: set(words.negators),
     contrasts: set(words.contrasts),
     concessives: set(words.concessives),
