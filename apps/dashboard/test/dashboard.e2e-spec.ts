@@ -3,17 +3,24 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { AlertViewV1, SeriesTrendResponseV1 } from '@media-monitor/contracts';
 import { LocalSystem, repositoryRoot } from '@media-monitor/local-infra';
 import { uniqueNamespace, waitFor } from '@media-monitor/testing';
+import {
+  CHROMIUM,
+  browserTestsRun,
+  countBluePixels,
+  launchChromium,
+  pageFlags,
+  recordCspViolations,
+  tryInlineScript,
+} from './browser.js';
 
 // End to end in a real browser: the whole system runs as processes, the gateway serves the built
 // dashboard, and headless Chromium (Debian's package; test tools cannot download browsers here)
 // drives it the way a person would. Screenshots go to reports/screenshots/ (git-ignored).
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const runs = existsSync(CHROMIUM) || process.env.CHROMIUM !== undefined || process.env.CI !== undefined;
-if (!runs) {
+if (!browserTestsRun) {
   process.stderr.write(
     `[e2e] skipping the dashboard browser test: ${CHROMIUM} is absent (apt-get install chromium, or set CHROMIUM)\n`,
   );
@@ -73,7 +80,7 @@ const SEED = [
   }),
 ];
 
-(runs ? describe : describe.skip)('the dashboard in a real browser', () => {
+(browserTestsRun ? describe : describe.skip)('the dashboard in a real browser', () => {
   const ns = uniqueNamespace('d');
   let system: LocalSystem;
   let browser: Browser;
@@ -131,30 +138,10 @@ const SEED = [
       intervalMs: 500,
       what: 'an alert for every seeded article',
     });
-    // Playwright starts Chromium with a fresh temporary --user-data-dir of its own; --no-sandbox
-    // comes from chromiumSandbox: false.
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      chromiumSandbox: false,
-      args: [
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, timezoneId: BROWSER_ZONE });
     // Every Content-Security-Policy violation the page meets is recorded (init scripts are not subject to it).
-    await context.addInitScript(() => {
-      const w = window as unknown as { __csp: string[] };
-      w.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
+    await context.addInitScript(recordCspViolations);
     page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     // 404s of the routes this server lacks are expected (the views say so); anything else is a problem.
@@ -194,12 +181,7 @@ const SEED = [
     const volume = page.getByTestId('chart-volume');
     expect(Number(await volume.getAttribute('data-non-empty'))).toBeGreaterThanOrEqual(2);
     // The bars are really painted: the canvas holds pixels of the articles' blue.
-    const blue = await volume.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
-      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-      let n = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i + 2]! > 150 && data[i]! < 120 && data[i + 3]! > 0) n++;
-      return n;
-    });
+    const blue = await volume.locator('canvas').evaluate(countBluePixels);
     expect(blue).toBeGreaterThan(50);
     // Default zone = the browser's: selected, sent to the API, written on the axis.
     await expect(page.getByTestId('time-zone').inputValue()).resolves.toBe(BROWSER_ZONE);
@@ -220,17 +202,11 @@ const SEED = [
     const hostile = page.getByText(HOSTILE_SOURCE, { exact: false });
     await hostile.first().waitFor();
     expect(await page.locator('main img').count()).toBe(0);
-    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect((await page.evaluate(pageFlags)).xss).toBeUndefined();
     // Cyrillic from the Russian source renders as text (see the screenshot for the glyphs).
     await page.getByText('Е2Е Новости', { exact: false }).first().waitFor();
     // And were markup to get in, the policy forbids inline script: it is blocked and reported.
-    const blocked = await page.evaluate(async () => {
-      const s = document.createElement('script');
-      s.textContent = 'window.__xss = "inline";';
-      document.body.append(s);
-      await new Promise((r) => setTimeout(r, 200));
-      return { xss: (window as { __xss?: unknown }).__xss, csp: (window as unknown as { __csp: string[] }).__csp };
-    });
+    const blocked = await page.evaluate(tryInlineScript);
     expect(blocked.xss).toBeUndefined();
     expect(blocked.csp.some((v) => v.startsWith('script-src'))).toBe(true);
     // Chromium says so on the console too; that report was ours, not the app's.
@@ -343,9 +319,9 @@ const SEED = [
     await page.goto(`${system.url('gateway')}/app/share-of-voice?topics=bars&range=24h`);
     await page.getByTestId('chart-share-of-voice').waitFor();
     await shot('share-of-voice');
-    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
-    // The app itself never trips its policy (the one violation was the deliberate inline script, on another page).
-    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    // No script ran, and the app itself never trips its policy (the one violation was the
+    // deliberate inline script, on an earlier page).
+    expect(await page.evaluate(pageFlags)).toEqual({ xss: undefined, csp: [] });
     expect(problems).toEqual([]);
   }, 60_000);
 });
