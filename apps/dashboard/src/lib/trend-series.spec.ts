@@ -4,31 +4,34 @@ import { pointArticlesRoute, shareColumns, shareTotals, summariseTrend, trendCol
 
 type Point = SeriesTrendResponseV1['points'][number];
 
-const point = (bucketStart: string, articles: number, extra: Partial<Point> = {}): Point => ({
-  bucketStart,
-  localStart: bucketStart,
-  articles,
-  stories: articles,
-  publishers: Math.min(articles, 2),
-  toneSum: articles * -0.5,
-  toneCount: articles,
-  toneAvg: articles ? -0.5 : null,
-  positive: 0,
-  negative: articles,
-  neutral: 0,
-  normalisedVolume: articles ? articles / 10 : null,
-  articleIds: [],
-  ...extra,
-});
+// Fixtures are asserted to the contract's types (not annotated) so they carry the fields the
+// dashboard reads whichever revision of TrendPoint (article ids, or a link and completeness) is in force.
+const point = (bucketStart: string, articles: number, extra: Record<string, unknown> = {}): Point =>
+  ({
+    bucketStart,
+    localStart: bucketStart,
+    articles,
+    stories: articles,
+    publishers: Math.min(articles, 2),
+    toneSum: articles * -0.5,
+    toneCount: articles,
+    toneAvg: articles ? -0.5 : null,
+    positive: 0,
+    negative: articles,
+    neutral: 0,
+    normalisedVolume: articles ? articles / 10 : null,
+    ...extra,
+  }) as Point;
 
-const trend = (points: Point[]): SeriesTrendResponseV1 => ({
-  series: { kind: 'topic', id: 'bars' },
-  interval: 'hour',
-  timeZone: 'UTC',
-  from: '2026-11-20T08:00:00.000Z',
-  to: '2026-11-20T11:00:00.000Z',
-  points,
-});
+const trend = (points: Point[]): SeriesTrendResponseV1 =>
+  ({
+    series: { kind: 'topic', id: 'bars' },
+    interval: 'hour',
+    timeZone: 'UTC',
+    from: '2026-11-20T08:00:00.000Z',
+    to: '2026-11-20T11:00:00.000Z',
+    points,
+  }) as SeriesTrendResponseV1;
 
 const points = [
   point('2026-11-20T08:00:00.000Z', 0),
@@ -60,7 +63,7 @@ describe('trend columns and summary', () => {
   });
 
   it('counts buckets the service marks incomplete', () => {
-    const gap = { ...point('2026-11-20T08:00:00.000Z', 0), complete: false } as Point;
+    const gap = point('2026-11-20T08:00:00.000Z', 0, { complete: false });
     expect(summariseTrend([gap, ...points.slice(1)]).incompleteBuckets).toBe(1);
   });
 });
@@ -85,7 +88,7 @@ describe('pointArticlesRoute', () => {
 });
 
 describe('share of voice', () => {
-  const answer: ShareOfVoiceResponseV1 = {
+  const answer = {
     topicIds: ['bars', 'ports'],
     interval: 'day',
     timeZone: 'UTC',
@@ -111,7 +114,7 @@ describe('share of voice', () => {
         ],
       },
     ],
-  };
+  } as ShareOfVoiceResponseV1;
 
   it('gives each topic a share column in percent with gaps for empty buckets', () => {
     expect(shareColumns(answer).topics).toEqual([

@@ -18,6 +18,7 @@ import { segment } from '../lib/safe-url.js';
 /** How often the view refreshes where the server has no event stream, in milliseconds. */
 const POLL_MS = 15_000;
 const FEED_SIZE = 20;
+const ALERTS_SHOWN = 6;
 
 function TopicHeader({ topicId }: { topicId: string }) {
   const topic = useApiQuery(`topic:${topicId}`, (api, signal) => api.topic(topicId, signal));
@@ -69,9 +70,13 @@ export function TopicOverviewView({ topicId }: { topicId: string }) {
     { refreshMs },
   );
   const top = useApiQuery(`top:${topicId}`, (api, signal) => api.topicTop(topicId, 10, signal), { refreshMs });
-  const alerts = useApiQuery(`alerts:${topicId}`, (api, signal) => api.alerts({ topicId, limit: 10 }, signal), {
-    refreshMs,
-  });
+  const alerts = useApiQuery(
+    `alerts:${topicId}`,
+    (api, signal) => api.alerts({ topicId, limit: ALERTS_SHOWN }, signal),
+    {
+      refreshMs,
+    },
+  );
   const articles = useApiQuery(
     `articles:${topicId}`,
     (api, signal) => api.articles({ topic: topicId, limit: FEED_SIZE }, signal),
@@ -98,7 +103,7 @@ export function TopicOverviewView({ topicId }: { topicId: string }) {
           reloadTrend.current();
         }, 3_000);
       },
-      onAlert: (alert) => setLiveAlerts((feed) => mergeFeed(feed, [alert], (a) => a.alertId, 10)),
+      onAlert: (alert) => setLiveAlerts((feed) => mergeFeed(feed, [alert], (a) => a.alertId, ALERTS_SHOWN)),
     });
     return () => {
       stop();
@@ -107,7 +112,7 @@ export function TopicOverviewView({ topicId }: { topicId: string }) {
   }, [topicId, apiKey]);
 
   const feed = mergeFeed(articles.data?.articles ?? [], liveArticles, (a) => a.articleId, FEED_SIZE);
-  const alertFeed = mergeFeed(alerts.data?.alerts ?? [], liveAlerts, (a) => a.alertId, 10);
+  const alertFeed = mergeFeed(alerts.data?.alerts ?? [], liveAlerts, (a) => a.alertId, ALERTS_SHOWN);
   const query = encodeURIComponent(topicId);
 
   return (
@@ -134,7 +139,7 @@ export function TopicOverviewView({ topicId }: { topicId: string }) {
           </QueryView>
         </Panel>
         <div className="side">
-          <Panel title="Recent alerts" testId="alerts-panel">
+          <Panel title="Recent alerts" testId="alerts-panel" actions={<Link href="/alerts">All alerts</Link>}>
             <QueryView query={{ ...alerts, data: alerts.data ? alertFeed : undefined }} what="alerts">
               {(list) => <AlertList alerts={list} />}
             </QueryView>
