@@ -108,13 +108,20 @@ train
   .requiredOption('--lang <lang>', 'en or ru', choice(['en', 'ru'] as const))
   .option('--data <dir>', 'data folder (default: <shared data>/ner-en or ner-ru)')
   .option('--out <file>', 'model file (default: the committed libs/nlp/models/ner-<lang>.model.gz)')
-  .option('--epochs <n>', 'perceptron epochs', positiveInt, 10)
+  .option('--epochs <n>', 'perceptron epochs (default: 15 for en, 10 for ru)', positiveInt)
   .option('--bits <n>', 'log2 of the hashed feature buckets', positiveInt, 18)
   .option('--seed <n>', 'shuffle seed', positiveInt, 1)
   .option('--prune <weight>', 'drop feature buckets whose weights all stay below this', Number, 0.05)
   .option('--scheme <scheme>', 'tag scheme, BIO or BILOU (default: BIO for en, BILOU for ru)', tagScheme)
   .option('--holdout', 'ru: train on 80% of the devset documents and score the other 20%', false)
   .option('--folds <n>', 'ru: cross-validate over n folds of documents (writes no model)', positiveInt)
+  .option(
+    '--second-folds <n>',
+    'jackknife folds of the document-level second pass, 0 for none (default: 10 for en, 0 for ru)',
+    Number,
+  )
+  .option('--second-epochs <n>', 'perceptron epochs of the second pass', positiveInt, 10)
+  .option('--rusentne', 'ru: also learn from the partially annotated RuSentNE training sentences', false)
   .action((opts: Parameters<typeof runTrainNer>[0]) => runTrainNer(opts));
 
 const evaluate = program.command('eval').description('score a model or an extraction against labelled data');

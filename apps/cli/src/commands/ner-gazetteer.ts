@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Gazetteer, type GazetteerEntry, type NerLanguage } from '@media-monitor/nlp';
 import { sharedDataDir } from './ner-data.js';
+import { wordnetEntries } from './ner-wordnet.js';
 
 // Training-time word lists from maintained packages; the trained model carries them hashed.
 const require = createRequire(import.meta.url);
@@ -45,7 +46,21 @@ function englishEntries(): GazetteerEntry[] {
       .filter((c) => c.population >= MIN_CITY_POPULATION)
       .map((c) => ({ name: c.name, kind: 'location' as const })),
     ...firstNames.map((name) => ({ name, kind: 'first-name' as const })),
+    ...listed('@cspell/dict-people-names', 'dict/people-names.txt').map((name) => ({ name, kind: 'person' as const })),
+    ...listed('@cspell/dict-companies', 'dict/companies.txt')
+      // Tickers and other all-capital codes (ABB, AAPL) would flag ordinary abbreviations.
+      .filter((name) => /\p{Ll}/u.test(name))
+      .map((name) => ({ name, kind: 'organization' as const })),
+    ...wordnetEntries(),
   ];
+}
+
+/** Lines of a word list shipped in a package, without comments and blanks. */
+function listed(pkg: string, file: string): string[] {
+  return readFileSync(join(dirname(require.resolve(`${pkg}/cspell-ext.json`)), file), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && !line.startsWith('#'));
 }
 
 const RUSENTNE_KINDS: Record<string, GazetteerEntry['kind']> = {
@@ -85,5 +100,5 @@ function russianEntries(): GazetteerEntry[] {
 
 /** The gazetteer a language's model is trained with (Russian words also match by stem). */
 export function nerGazetteer(language: NerLanguage): Gazetteer {
-  return language === 'en' ? Gazetteer.build(englishEntries(), false) : Gazetteer.build(russianEntries(), true);
+  return language === 'en' ? Gazetteer.build(englishEntries(), false, true) : Gazetteer.build(russianEntries(), true);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { FEATURES_PER_TOKEN, documentFeatures } from './features.js';
+import { FEATURES_PER_TOKEN, WORD_FEATURES, documentFeatures } from './features.js';
+import { Gazetteer } from './gazetteer.js';
 
 describe('documentFeatures', () => {
   it('gives every token the same number of buckets, within the table', () => {
@@ -31,5 +32,18 @@ describe('documentFeatures', () => {
     const a = documentFeatures([['in', 'Moscow']], 20)[0]?.subarray(FEATURES_PER_TOKEN);
     const b = documentFeatures([['from', 'Moscow']], 20)[0]?.subarray(FEATURES_PER_TOKEN);
     expect(a).not.toEqual(b);
+  });
+
+  it('marks tokens inside a multi-word gazetteer entry that starts at a capitalised word', () => {
+    const gazetteer = Gazetteer.build([{ name: 'New York', kind: 'location' }], false, true);
+    const row = (tokens: string[]) =>
+      Array.from(documentFeatures([tokens], 20, gazetteer)[0]?.subarray(FEATURES_PER_TOKEN) ?? []);
+    const inEntry = row(['in', 'York', 'New', 'York']);
+    expect(inEntry).toEqual(row(['in', 'York', 'New', 'York']));
+    // Same words, but "York" after "new" is no entry: only the span templates of "York" differ.
+    const contextOnly = (r: number[]) => r.slice(FEATURES_PER_TOKEN * 2 + WORD_FEATURES);
+    const a = contextOnly(inEntry);
+    const b = contextOnly(row(['in', 'York', 'new', 'York']));
+    expect(a.filter((x, i) => x !== b[i]).length).toBeGreaterThan(0);
   });
 });

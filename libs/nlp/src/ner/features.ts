@@ -1,4 +1,4 @@
-import { Gazetteer } from './gazetteer.js';
+import { Gazetteer, MAX_SPAN_TOKENS, SPAN_KINDS } from './gazetteer.js';
 import { hashRange, hashString, mix } from './hash.js';
 
 /** Capitalisation classes of a token, the strongest single signal for names. */
@@ -74,22 +74,12 @@ function caseAndShape(token: string): [Case, number] {
   return [kase, shape >>> 0];
 }
 
-/** Number of features every token gets; feature rows are fixed-stride for speed. */
-export const FEATURES_PER_TOKEN = 36;
-
-// Per-token atoms, hashed once and read by the templates of the token and its neighbours.
-const LOWER_ATOM = 0;
-const FORM = 1;
-const SHAPE = 2;
-const CASE = 3;
-const PREFIX = 4; // 4 prefixes: 2, 3, 4, 5 characters
-const SUFFIX = 8; // 4 suffixes: 1, 2, 3, 4 characters
-const HYPHEN_HEAD = 12;
-const HYPHEN_TAIL = 13;
-const DOC_CASE = 14;
-const QUOTED = 15;
-const GAZETTEER = 16;
-const ATOMS = 17;
+/** Word templates: their values depend on the token's text alone, so a model sums their weights once per distinct word. */
+export const WORD_FEATURES = 18;
+/** Context templates: neighbours, position and document. */
+export const CONTEXT_FEATURES = 25;
+/** Number of features every token gets; feature rows are fixed-stride for speed (word templates first). */
+export const FEATURES_PER_TOKEN = WORD_FEATURES + CONTEXT_FEATURES;
 
 const PREFIX_LENGTHS = [2, 3, 4, 5];
 const SUFFIX_LENGTHS = [1, 2, 3, 4];
@@ -106,142 +96,402 @@ const TYPOGRAPHIC_QUOTES = new Map([
 ]);
 const OPEN_QUOTES = new Set(['«', '„', '“']);
 const CLOSE_QUOTES = new Set(['»', '”']);
+const OPENS = 1;
+const CLOSES = 2;
 
-/** Atoms of a sequence padded with two boundary tokens either side. */
-function sentenceAtoms(
-  tokens: readonly string[],
-  lowers: readonly string[],
-  cases: Uint8Array,
-  shapes: Uint32Array,
-  gazetteer: Gazetteer,
-): Uint32Array {
-  const atoms = new Uint32Array((tokens.length + 4) * ATOMS);
-  for (const pad of [0, 1, tokens.length + 2, tokens.length + 3]) {
-    atoms.fill(BOUNDARY, pad * ATOMS, pad * ATOMS + CASE);
-    atoms.fill(NONE, pad * ATOMS + PREFIX, pad * ATOMS + DOC_CASE);
+/**
+ * Distinct token texts met so far and what the features read of each: lower-case hash,
+ * capitalisation class, shape, three-letter suffix, gazetteer flags, and the bucket numbers
+ * of the word templates. Ids index flat typed arrays; past `capacity` words the lexicon
+ * starts afresh before the next document, so a long-running service stays bounded.
+ */
+export class Lexicon {
+  private ids = new Map<string, number>();
+  private lowerIds = new Map<number, number>();
+  lower = new Uint32Array(1024);
+  /** Dense id of the lower-cased form (Bank and bank share one), for per-document tallies in flat arrays. */
+  lowerId = new Uint32Array(1024);
+  kase = new Uint8Array(1024);
+  shape = new Uint32Array(1024);
+  suffix = new Uint32Array(1024);
+  /** Hash of the word less its last two letters when it has five or more (Russian inflects names: России, Россия). */
+  stem = new Uint32Array(1024);
+  gazetteerFlags = new Uint32Array(1024);
+  quote = new Uint8Array(1024);
+  /** Gazetteer span bits of the word alone (an entry starts with it when non-zero). */
+  spanStart = new Uint16Array(1024);
+  buckets = new Uint32Array(1024 * WORD_FEATURES);
+  /** Bumped whenever the lexicon starts afresh, so caches keyed by id know to drop theirs. */
+  generation = 0;
+
+  constructor(
+    readonly bits: number,
+    readonly gazetteer: Gazetteer,
+    readonly capacity = 1 << 16,
+  ) {}
+
+  get size(): number {
+    return this.ids.size;
   }
-  let depth = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] ?? '';
-    const lower = lowers[i] ?? '';
+
+  /** Number of distinct lower-cased forms (lowerId values are below it). */
+  get lowerSize(): number {
+    return this.lowerIds.size;
+  }
+
+  /** Starts afresh when full; call between documents only (ids of the current one stay valid). */
+  trim(): void {
+    if (this.ids.size < this.capacity) return;
+    this.ids.clear();
+    this.lowerIds.clear();
+    this.generation++;
+  }
+
+  /** The id of a token's text, analysing it the first time. */
+  id(token: string): number {
+    const known = this.ids.get(token);
+    if (known !== undefined) return known;
+    const id = this.ids.size;
+    this.ids.set(token, id);
+    if (id >= this.lower.length) this.grow();
+    const normal = TYPOGRAPHIC_QUOTES.get(token) ?? token;
+    const lower = normal.toLowerCase();
     const n = lower.length;
-    const a = (i + 2) * ATOMS;
+    const [kase, shape] = caseAndShape(token);
     const lowerHash = hashString(lower);
-    atoms[a + LOWER_ATOM] = lowerHash;
-    atoms[a + FORM] = hashString(TYPOGRAPHIC_QUOTES.get(token) ?? token);
-    atoms[a + SHAPE] = shapes[i] ?? 0;
-    atoms[a + CASE] = cases[i] ?? 0;
-    atoms[a + GAZETTEER] = gazetteer.flags(lower, lowerHash);
-    for (let p = 0; p < 4; p++) {
-      const k = PREFIX_LENGTHS[p] ?? 0;
-      atoms[a + PREFIX + p] = n > k ? hashRange(lower, 0, k) : NONE;
-      const s = SUFFIX_LENGTHS[p] ?? 0;
-      atoms[a + SUFFIX + p] = n > s ? hashRange(lower, n - s, n) : NONE;
+    const flags = this.gazetteer.flags(lower, lowerHash);
+    this.lower[id] = lowerHash;
+    let lowerId = this.lowerIds.get(lowerHash);
+    if (lowerId === undefined) {
+      lowerId = this.lowerIds.size;
+      this.lowerIds.set(lowerHash, lowerId);
     }
+    this.lowerId[id] = lowerId;
+    this.kase[id] = kase;
+    this.shape[id] = shape;
+    this.suffix[id] = n > 3 ? hashRange(lower, n - 3, n) : NONE;
+    const stem = n >= 5 ? hashRange(lower, 0, n - 2) : lowerHash;
+    this.stem[id] = stem;
+    this.gazetteerFlags[id] = flags;
+    this.spanStart[id] = this.gazetteer.span(Gazetteer.spanStep(Gazetteer.SPAN_SEED, lowerHash));
+    this.quote[id] = OPEN_QUOTES.has(token) ? OPENS : CLOSE_QUOTES.has(token) ? CLOSES : 0;
     const hyphen = lower.indexOf('-');
-    atoms[a + HYPHEN_HEAD] = hyphen > 0 ? hashRange(lower, 0, hyphen) : NONE;
-    atoms[a + HYPHEN_TAIL] = hyphen > 0 ? hashRange(lower, lower.lastIndexOf('-') + 1, n) : NONE;
-    // Inside «…» quotes: names of organisations and units often are.
-    if (CLOSE_QUOTES.has(token)) depth = Math.max(0, depth - 1);
-    atoms[a + QUOTED] = depth > 0 ? 1 : 0;
-    if (OPEN_QUOTES.has(token)) depth++;
+    const mask = (1 << this.bits) - 1;
+    const b = id * WORD_FEATURES;
+    let k = 0;
+    const put = (value: number) => {
+      this.buckets[b + k] = mix(k, value) & mask;
+      k++;
+    };
+    put(0);
+    put(hashString(normal));
+    put(lowerHash);
+    put(shape);
+    put(kase);
+    for (const length of PREFIX_LENGTHS) put(n > length ? hashRange(lower, 0, length) : NONE);
+    for (const length of SUFFIX_LENGTHS) put(n > length ? hashRange(lower, n - length, n) : NONE);
+    put(hyphen > 0 ? hashRange(lower, 0, hyphen) : NONE);
+    put(hyphen > 0 ? hashRange(lower, lower.lastIndexOf('-') + 1, n) : NONE);
+    put(mix(flags, kase));
+    put(mix(stem, 0x51ed27));
+    put(mix(stem, kase));
+    return id;
   }
-  return atoms;
+
+  private grow(): void {
+    const size = this.lower.length * 2;
+    const grown = <T extends Uint32Array | Uint16Array | Uint8Array>(a: T, make: (n: number) => T, stride = 1): T => {
+      const b = make(size * stride);
+      b.set(a);
+      return b;
+    };
+    this.lower = grown(this.lower, (n) => new Uint32Array(n));
+    this.lowerId = grown(this.lowerId, (n) => new Uint32Array(n));
+    this.kase = grown(this.kase, (n) => new Uint8Array(n));
+    this.shape = grown(this.shape, (n) => new Uint32Array(n));
+    this.suffix = grown(this.suffix, (n) => new Uint32Array(n));
+    this.stem = grown(this.stem, (n) => new Uint32Array(n));
+    this.gazetteerFlags = grown(this.gazetteerFlags, (n) => new Uint32Array(n));
+    this.quote = grown(this.quote, (n) => new Uint8Array(n));
+    this.spanStart = grown(this.spanStart, (n) => new Uint16Array(n));
+    this.buckets = grown(this.buckets, (n) => new Uint32Array(n), WORD_FEATURES);
+  }
 }
 
-const values = new Uint32Array(FEATURES_PER_TOKEN);
+const SPAN_KIND_COUNT = SPAN_KINDS.length;
 
-/** The values of every feature template for the token whose atoms start at `w`. */
-function templateValues(atoms: Uint32Array, w: number, first: boolean, out: Uint32Array): void {
-  const a = (offset: number) => atoms[offset] ?? 0;
-  const p1 = w - ATOMS;
-  const p2 = w - 2 * ATOMS;
-  const n1 = w + ATOMS;
-  const n2 = w + 2 * ATOMS;
-  const kase = a(w + CASE);
-  const lower = a(w + LOWER_ATOM);
-  const gazetteer = a(w + GAZETTEER);
-  let k = 0;
-  out[k++] = 0;
-  out[k++] = a(w + FORM);
-  out[k++] = lower;
-  out[k++] = a(w + SHAPE);
-  out[k++] = kase;
-  for (let p = 0; p < 4; p++) out[k++] = a(w + PREFIX + p);
-  for (let p = 0; p < 4; p++) out[k++] = a(w + SUFFIX + p);
-  out[k++] = a(p1 + LOWER_ATOM);
-  out[k++] = a(n1 + LOWER_ATOM);
-  out[k++] = a(p2 + LOWER_ATOM);
-  out[k++] = a(n2 + LOWER_ATOM);
-  out[k++] = mix(a(p1 + SHAPE), a(w + SHAPE));
-  out[k++] = mix(a(w + SHAPE), a(n1 + SHAPE));
-  out[k++] = mix(mix(a(p1 + CASE), kase), a(n1 + CASE));
-  out[k++] = mix(a(p1 + LOWER_ATOM), lower);
-  out[k++] = mix(lower, a(n1 + LOWER_ATOM));
-  out[k++] = mix(first ? 1 : 0, kase);
-  out[k++] = mix(a(w + DOC_CASE), kase);
-  out[k++] = a(w + HYPHEN_HEAD);
-  out[k++] = a(w + HYPHEN_TAIL);
-  out[k++] = mix(a(p1 + LOWER_ATOM), kase);
-  out[k++] = mix(a(n1 + LOWER_ATOM), kase);
-  out[k++] = mix(a(p1 + CASE), lower);
-  out[k++] = mix(a(w + QUOTED), kase);
-  out[k++] = a(p1 + SUFFIX + 2);
-  out[k++] = a(n1 + SUFFIX + 2);
-  out[k++] = mix(a(p2 + CASE), a(p1 + CASE)) ^ kase;
-  out[k++] = mix(a(n1 + CASE), a(n2 + CASE)) ^ kase;
-  out[k++] = mix(gazetteer, kase);
-  out[k++] = mix(mix(a(p1 + GAZETTEER), gazetteer), a(n1 + GAZETTEER));
+/**
+ * Gazetteer span pattern of each token of a sentence (atoms padded two either side): per span
+ * kind, the token's place (1 begin, 2 inside, 3 last, 4 alone) in the longest entry of that kind
+ * that starts at a capitalised word, earlier matches first; the kinds' places combine base 5.
+ * Writes patterns[1..n] (0: no entry); patterns[0] and patterns[n + 1] stay 0.
+ */
+function spanPatterns(
+  lo: Uint32Array,
+  ca: Uint32Array,
+  starts: Uint32Array,
+  n: number,
+  gazetteer: Gazetteer,
+  patterns: Uint32Array,
+): void {
+  patterns.fill(0, 0, n + 2);
+  if (gazetteer.spans.size === 0) return;
+  let codes: Uint8Array | undefined;
+  for (let i = 0; i < n; i++) {
+    const c = ca[i + 2]!;
+    if (starts[i + 2] === 0 || c === Case.Lower || c === Case.Other || c === Case.Digits) continue;
+    let hash = Gazetteer.SPAN_SEED;
+    let ended = 0;
+    let e0 = -1;
+    let e1 = -1;
+    let e2 = -1;
+    let e3 = -1;
+    for (let j = i; j < n && j < i + MAX_SPAN_TOKENS; j++) {
+      hash = Gazetteer.spanStep(hash, lo[j + 2]!);
+      // The first word's bits are cached in the lexicon.
+      const v = j === i ? starts[i + 2]! : gazetteer.span(hash);
+      if (v === 0) break;
+      if (v & 1) e0 = j;
+      if (v & 2) e1 = j;
+      if (v & 4) e2 = j;
+      if (v & 8) e3 = j;
+      ended |= v;
+      if (!(v & Gazetteer.CONTINUES)) break;
+    }
+    if ((ended & 15) === 0) continue;
+    codes ??= new Uint8Array(n * SPAN_KIND_COUNT);
+    const ends = [e0, e1, e2, e3];
+    for (let kind = 0; kind < SPAN_KIND_COUNT; kind++) {
+      const last = ends[kind]!;
+      if (last < 0 || codes[i * SPAN_KIND_COUNT + kind]) continue;
+      for (let j = i; j <= last; j++)
+        codes[j * SPAN_KIND_COUNT + kind] = last === i ? 4 : j === i ? 1 : j === last ? 3 : 2;
+    }
+  }
+  if (!codes) return;
+  for (let i = 0; i < n; i++) {
+    let p = 0;
+    for (let kind = SPAN_KIND_COUNT - 1; kind >= 0; kind--) p = p * 5 + codes[i * SPAN_KIND_COUNT + kind]!;
+    patterns[i + 1] = p;
+  }
+}
+
+/** Features of a document: per sentence, the lexicon id of each token and the context buckets. */
+export interface DocumentAnalysis {
+  /** Lexicon ids of the tokens (their word-template buckets sit in the lexicon). */
+  ids: Int32Array[];
+  /** CONTEXT_FEATURES bucket numbers per token. */
+  context: Uint32Array[];
+  /** Lexicon id of each token's lower-cased form (Lexicon.lowerId). */
+  words: Uint32Array[];
+  /** Capitalisation class of each token. */
+  cases: Uint8Array[];
+}
+
+/** One salt per template, so that equal values of different templates land in different buckets. */
+const SALTS = Uint32Array.from({ length: FEATURES_PER_TOKEN }, (_, k) => mix(k, 0x5bd1e995));
+
+/** Combines two atoms into one value (cheap: the bucket hash mixes it further). */
+function pair(a: number, b: number): number {
+  return Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+}
+
+/** Scratch rows of one sentence's atoms, padded two either side; reused (tagging is synchronous). */
+let scratchSize = 0;
+let lo = new Uint32Array(0);
+let ca = new Uint32Array(0);
+let sh = new Uint32Array(0);
+let su = new Uint32Array(0);
+let gz = new Uint32Array(0);
+let sp = new Uint32Array(0);
+let st = new Uint32Array(0);
+let sm = new Uint32Array(0);
+
+/** Buffers of the last document analysed with `reuse`. */
+let documentScratch = {
+  ids: new Int32Array(0),
+  words: new Uint32Array(0),
+  cases: new Uint8Array(0),
+  context: new Uint32Array(0),
+};
+
+/** Per lower-case form: the document stamp and the case bits of how the document writes it. */
+let caseStamps = new Int32Array(0);
+let caseBits = new Uint8Array(0);
+let caseStamp = 0;
+
+function ensureScratch(n: number): void {
+  if (n + 4 <= scratchSize) return;
+  scratchSize = Math.max(64, (n + 4) * 2);
+  lo = new Uint32Array(scratchSize);
+  ca = new Uint32Array(scratchSize);
+  sh = new Uint32Array(scratchSize);
+  su = new Uint32Array(scratchSize);
+  gz = new Uint32Array(scratchSize);
+  sp = new Uint32Array(scratchSize);
+  st = new Uint32Array(scratchSize);
+  sm = new Uint32Array(scratchSize);
+}
+
+/**
+ * Context buckets of every token of a document. Context templates read the neighbours two
+ * either side, sentence starts, «…» quotes, gazetteer spans, and how the same word is written
+ * elsewhere in the document away from sentence starts (bit 0: lower case, bit 1: title case,
+ * bit 2: capitals; 8 when never), which settles headline capitals and sentence-initial words.
+ */
+export function analyseTokens(
+  sentences: readonly (readonly string[])[],
+  lexicon: Lexicon,
+  /** Write into buffers reused by the next call (tagging, which keeps nothing of it) instead of fresh ones. */
+  reuse = false,
+): DocumentAnalysis {
+  lexicon.trim();
+  const shift = 32 - lexicon.bits;
+  let total = 0;
+  for (const tokens of sentences) total += tokens.length;
+  if (reuse && documentScratch.ids.length < total) {
+    const size = total * 2;
+    documentScratch = {
+      ids: new Int32Array(size),
+      words: new Uint32Array(size),
+      cases: new Uint8Array(size),
+      context: new Uint32Array(size * CONTEXT_FEATURES),
+    };
+  }
+  const allIds = reuse ? documentScratch.ids : new Int32Array(total);
+  const allWords = reuse ? documentScratch.words : new Uint32Array(total);
+  const allCases = reuse ? documentScratch.cases : new Uint8Array(total);
+  const allContext = reuse ? documentScratch.context : new Uint32Array(total * CONTEXT_FEATURES);
+  const ids: Int32Array[] = [];
+  const words: Uint32Array[] = [];
+  const cases: Uint8Array[] = [];
+  const context: Uint32Array[] = [];
+  let at = 0;
+  for (const tokens of sentences) {
+    const n = tokens.length;
+    for (let i = 0; i < n; i++) allIds[at + i] = lexicon.id(tokens[i]!);
+    ids.push(allIds.subarray(at, at + n));
+    words.push(allWords.subarray(at, at + n));
+    cases.push(allCases.subarray(at, at + n));
+    context.push(allContext.subarray(at * CONTEXT_FEATURES, (at + n) * CONTEXT_FEATURES));
+    at += n;
+  }
+  const { lower, lowerId, kase, shape, suffix, stem, gazetteerFlags, quote, spanStart } = lexicon;
+  // How each word is written away from sentence starts, per lower-case form (8: never), in
+  // reused arrays: an entry counts only where its stamp is this document's.
+  if (caseStamps.length < lexicon.lowerSize) {
+    caseStamps = new Int32Array(lexicon.lowerSize * 2);
+    caseBits = new Uint8Array(lexicon.lowerSize * 2);
+  }
+  const stamp = ++caseStamp;
+  const docCases = caseBits;
+  for (const sentence of ids) {
+    for (let i = 0; i < sentence.length; i++) {
+      const key = lowerId[sentence[i]!]!;
+      if (caseStamps[key] !== stamp) {
+        caseStamps[key] = stamp;
+        docCases[key] = 8;
+      }
+      if (i === 0) continue;
+      const c = kase[sentence[i]!]!;
+      const bit = c === Case.Lower ? 1 : c === Case.Title ? 2 : c === Case.Upper ? 4 : 0;
+      docCases[key] = (docCases[key]! & 7) | bit;
+    }
+  }
+  const salts = SALTS;
+  const M = 0x9e3779b1;
+  for (let s = 0; s < ids.length; s++) {
+    const sentence = ids[s]!;
+    const n = sentence.length;
+    ensureScratch(n);
+    lo.fill(BOUNDARY, 0, n + 4);
+    ca.fill(BOUNDARY, 0, n + 4);
+    sh.fill(BOUNDARY, 0, n + 4);
+    su.fill(NONE, 0, n + 4);
+    sm.fill(BOUNDARY, 0, n + 4);
+    gz.fill(0, 0, n + 4);
+    const wordsHere = words[s]!;
+    const casesHere = cases[s]!;
+    for (let i = 0; i < n; i++) {
+      const id = sentence[i]!;
+      lo[i + 2] = lower[id]!;
+      ca[i + 2] = kase[id]!;
+      sh[i + 2] = shape[id]!;
+      su[i + 2] = suffix[id]!;
+      gz[i + 2] = gazetteerFlags[id]!;
+      st[i + 2] = spanStart[id]!;
+      sm[i + 2] = stem[id]!;
+      wordsHere[i] = lowerId[id]!;
+      casesHere[i] = kase[id]!;
+    }
+    spanPatterns(lo, ca, st, n, lexicon.gazetteer, sp);
+    const out = context[s]!;
+    let depth = 0;
+    for (let i = 0; i < n; i++) {
+      const id = sentence[i]!;
+      // Inside «…» quotes: names of organisations and units often are.
+      if (quote[id] === CLOSES) depth = Math.max(0, depth - 1);
+      const quoted = depth > 0 ? 1 : 0;
+      if (quote[id] === OPENS) depth++;
+      const w = i + 2;
+      const c = ca[w]!;
+      const l = lo[w]!;
+      const p1 = lo[w - 1]!;
+      const n1 = lo[w + 1]!;
+      const j = i * CONTEXT_FEATURES;
+      const S = WORD_FEATURES;
+      out[j] = Math.imul(p1 ^ salts[S]!, M) >>> shift;
+      out[j + 1] = Math.imul(n1 ^ salts[S + 1]!, M) >>> shift;
+      out[j + 2] = Math.imul(lo[w - 2]! ^ salts[S + 2]!, M) >>> shift;
+      out[j + 3] = Math.imul(lo[w + 2]! ^ salts[S + 3]!, M) >>> shift;
+      out[j + 4] = Math.imul(pair(sh[w - 1]!, sh[w]!) ^ salts[S + 4]!, M) >>> shift;
+      out[j + 5] = Math.imul(pair(sh[w]!, sh[w + 1]!) ^ salts[S + 5]!, M) >>> shift;
+      out[j + 6] = Math.imul(pair(pair(ca[w - 1]!, c), ca[w + 1]!) ^ salts[S + 6]!, M) >>> shift;
+      out[j + 7] = Math.imul(pair(p1, l) ^ salts[S + 7]!, M) >>> shift;
+      out[j + 8] = Math.imul(pair(l, n1) ^ salts[S + 8]!, M) >>> shift;
+      out[j + 9] = Math.imul(pair(i === 0 ? 1 : 0, c) ^ salts[S + 9]!, M) >>> shift;
+      out[j + 10] = Math.imul(pair(docCases[lowerId[id]!]!, c) ^ salts[S + 10]!, M) >>> shift;
+      out[j + 11] = Math.imul(pair(p1, c) ^ salts[S + 11]!, M) >>> shift;
+      out[j + 12] = Math.imul(pair(n1, c) ^ salts[S + 12]!, M) >>> shift;
+      out[j + 13] = Math.imul(pair(ca[w - 1]!, l) ^ salts[S + 13]!, M) >>> shift;
+      out[j + 14] = Math.imul(pair(quoted, c) ^ salts[S + 14]!, M) >>> shift;
+      out[j + 15] = Math.imul(su[w - 1]! ^ salts[S + 15]!, M) >>> shift;
+      out[j + 16] = Math.imul(su[w + 1]! ^ salts[S + 16]!, M) >>> shift;
+      out[j + 17] = Math.imul(pair(pair(ca[w - 2]!, ca[w - 1]!), c) ^ salts[S + 17]!, M) >>> shift;
+      out[j + 18] = Math.imul(pair(pair(ca[w + 1]!, ca[w + 2]!), c) ^ salts[S + 18]!, M) >>> shift;
+      out[j + 19] = Math.imul(pair(pair(gz[w - 1]!, gz[w]!), gz[w + 1]!) ^ salts[S + 19]!, M) >>> shift;
+      out[j + 20] = Math.imul(sp[i + 1]! ^ salts[S + 20]!, M) >>> shift;
+      out[j + 21] = Math.imul(pair(sp[i + 1]!, c) ^ salts[S + 21]!, M) >>> shift;
+      out[j + 22] = Math.imul(pair(pair(sp[i]!, sp[i + 1]!), sp[i + 2]!) ^ salts[S + 22]!, M) >>> shift;
+      out[j + 23] = Math.imul(pair(sm[w - 1]!, c) ^ salts[S + 23]!, M) >>> shift;
+      out[j + 24] = Math.imul(pair(sm[w + 1]!, c) ^ salts[S + 24]!, M) >>> shift;
+    }
+  }
+  return { ids, context, words, cases };
 }
 
 /**
  * Feature buckets for every token of a document: one Uint32Array per sentence holding
- * FEATURES_PER_TOKEN bucket numbers (hash modulo 2^bits) per token. Features read the
- * token, its neighbours two either side, and how the same word is written elsewhere in
- * the document away from sentence starts (bit 0: lower case, bit 1: title case, bit 2:
- * capitals; 8 when never), which settles headline capitals and sentence-initial words.
+ * FEATURES_PER_TOKEN bucket numbers (hash modulo 2^bits) per token, the word templates
+ * first, then the context templates (see analyseTokens).
  */
 export function documentFeatures(
   sentences: readonly (readonly string[])[],
   bits: number,
   gazetteer: Gazetteer = Gazetteer.none,
+  lexicon = new Lexicon(bits, gazetteer),
 ): Uint32Array[] {
-  const mask = (1 << bits) - 1;
-  const lowers = sentences.map((tokens) => tokens.map((t) => (TYPOGRAPHIC_QUOTES.get(t) ?? t).toLowerCase()));
-  const cases: Uint8Array[] = [];
-  const shapes: Uint32Array[] = [];
-  const docCases = new Map<string, number>();
-  sentences.forEach((tokens, s) => {
-    const c = new Uint8Array(tokens.length);
-    const h = new Uint32Array(tokens.length);
-    tokens.forEach((token, i) => {
-      const [kase, shape] = caseAndShape(token);
-      c[i] = kase;
-      h[i] = shape;
-      if (i === 0) return;
-      const bit = kase === Case.Lower ? 1 : kase === Case.Title ? 2 : kase === Case.Upper ? 4 : 0;
-      const key = lowers[s]?.[i] ?? '';
-      docCases.set(key, (docCases.get(key) ?? 0) | bit);
+  const analysis = analyseTokens(sentences, lexicon);
+  return analysis.ids.map((ids, s) => {
+    const context = analysis.context[s] ?? new Uint32Array(0);
+    const out = new Uint32Array(ids.length * FEATURES_PER_TOKEN);
+    ids.forEach((id, i) => {
+      out.set(lexicon.buckets.subarray(id * WORD_FEATURES, (id + 1) * WORD_FEATURES), i * FEATURES_PER_TOKEN);
+      out.set(
+        context.subarray(i * CONTEXT_FEATURES, (i + 1) * CONTEXT_FEATURES),
+        i * FEATURES_PER_TOKEN + WORD_FEATURES,
+      );
     });
-    cases.push(c);
-    shapes.push(h);
-  });
-  return sentences.map((tokens, s) => {
-    const lower = lowers[s] ?? [];
-    const atoms = sentenceAtoms(
-      tokens,
-      lower,
-      cases[s] ?? new Uint8Array(0),
-      shapes[s] ?? new Uint32Array(0),
-      gazetteer,
-    );
-    for (let i = 0; i < tokens.length; i++) atoms[(i + 2) * ATOMS + DOC_CASE] = docCases.get(lower[i] ?? '') ?? 8;
-    const out = new Uint32Array(tokens.length * FEATURES_PER_TOKEN);
-    for (let i = 0; i < tokens.length; i++) {
-      templateValues(atoms, (i + 2) * ATOMS, i === 0, values);
-      const o = i * FEATURES_PER_TOKEN;
-      for (let k = 0; k < FEATURES_PER_TOKEN; k++) out[o + k] = mix(k, values[k] ?? 0) & mask;
-    }
     return out;
   });
 }

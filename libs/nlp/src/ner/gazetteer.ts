@@ -1,4 +1,4 @@
-import { hashString } from './hash.js';
+import { hashString, mix } from './hash.js';
 import { tokenizeForNer } from './tokenize.js';
 
 /** What a gazetteer knows a word to be part of; one bit each, so a word can be several. */
@@ -18,9 +18,23 @@ export const GAZETTEER_FLAGS = {
   person: 64,
   /** Any word of an organisation's name. */
   organization: 128,
+  /** A word English dictionaries list in lower case (a common word, whatever its case here). */
+  common: 256,
 } as const;
 
-export type GazetteerKind = 'location' | 'country' | 'first-name' | 'demonym' | 'person' | 'organization';
+/**
+ * Kinds of whole names, matched as word sequences (span features): the position of a token in
+ * the longest match of each kind starting at a capitalised word.
+ */
+export const SPAN_KINDS = ['LOC', 'PER', 'ORG', 'MISC'] as const;
+/** Set on a sequence that continues into a longer entry. */
+const CONTINUES = 1 << 15;
+/** Longest entry, in tokens, that spans match. */
+export const MAX_SPAN_TOKENS = 8;
+const SPAN_SEED = 0x2545f491;
+
+export type GazetteerKind =
+  'location' | 'country' | 'first-name' | 'demonym' | 'person' | 'organization' | 'misc' | 'common';
 
 export interface GazetteerEntry {
   name: string;
@@ -43,10 +57,29 @@ export class Gazetteer {
   constructor(
     readonly words: Map<number, number>,
     readonly stems: boolean,
+    /** Sequence hashes (spanHash over the lower-cased words) → SPAN_KINDS bits of entries ending there, CONTINUES bit. */
+    readonly spans: Map<number, number> = new Map(),
   ) {}
 
-  static build(entries: Iterable<GazetteerEntry>, stems: boolean): Gazetteer {
+  /** Extends a sequence hash by one word's lower-case hash; start from spanHash(SEED, first). */
+  static spanStep(hash: number, word: number): number {
+    return mix(hash, word);
+  }
+
+  static readonly SPAN_SEED = SPAN_SEED;
+
+  static build(entries: Iterable<GazetteerEntry>, stems: boolean, spanKinds = false): Gazetteer {
     const words = new Map<number, number>();
+    const spans = new Map<number, number>();
+    const addSpan = (tokens: readonly string[], kind: number) => {
+      if (tokens.length === 0 || tokens.length > MAX_SPAN_TOKENS) return;
+      let hash = SPAN_SEED;
+      tokens.forEach((token, i) => {
+        hash = mix(hash, hashString(token.toLowerCase()));
+        const bits = (spans.get(hash) ?? 0) | (i === tokens.length - 1 ? 1 << kind : CONTINUES);
+        spans.set(hash, bits);
+      });
+    };
     const add = (word: string, flag: number) => {
       const lower = word.toLowerCase();
       const key = hashString(lower);
@@ -57,10 +90,24 @@ export class Gazetteer {
       }
     };
     for (const { name, kind } of entries) {
-      const tokens = tokenizeForNer(name).filter((t) => /[\p{L}\p{N}]/u.test(t.text));
+      if (kind === 'common') {
+        add(name, GAZETTEER_FLAGS.common);
+        continue;
+      }
+      const all = tokenizeForNer(name);
+      if (spanKinds) {
+        const spanKind =
+          kind === 'person' ? 1 : kind === 'organization' ? 2 : kind === 'misc' || kind === 'demonym' ? 3 : 0;
+        if (kind !== 'first-name')
+          addSpan(
+            all.map((t) => t.text),
+            spanKind,
+          );
+      }
+      const tokens = all.filter((t) => /[\p{L}\p{N}]/u.test(t.text));
       tokens.forEach((token, i) => {
         if (kind === 'first-name') add(token.text, GAZETTEER_FLAGS.firstName);
-        else if (kind === 'demonym') add(token.text, GAZETTEER_FLAGS.demonym);
+        else if (kind === 'demonym' || kind === 'misc') add(token.text, GAZETTEER_FLAGS.demonym);
         else if (kind === 'person') add(token.text, GAZETTEER_FLAGS.person);
         else if (kind === 'organization') add(token.text, GAZETTEER_FLAGS.organization);
         else {
@@ -69,8 +116,15 @@ export class Gazetteer {
         }
       });
     }
-    return new Gazetteer(words, stems);
+    return new Gazetteer(words, stems, spans);
   }
+
+  /** What entries the sequence with this hash ends or continues (0 when none). */
+  span(hash: number): number {
+    return this.spans.get(hash) ?? 0;
+  }
+
+  static readonly CONTINUES = CONTINUES;
 
   /** Flags of a lower-cased token (0 when unknown), given its hash when the caller has it. */
   flags(lower: string, hash = hashString(lower)): number {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TaggedDocument } from './corpus.js';
 import { NerModel } from './model.js';
-import { tagSet } from './tags.js';
+import { Gazetteer } from './gazetteer.js';
+import { spansFromTags, tagSet } from './tags.js';
 import { trainNerModel } from './train.js';
 
 const sentence = (text: string, tags: string) => ({ tokens: text.split(' '), tags: tags.split(' ') });
@@ -41,5 +42,55 @@ describe('trainNerModel', () => {
     expect(copy.tagDocument(doc)).toEqual(model.tagDocument(doc));
     expect(copy.header.tags).toEqual(options.tags);
     expect(() => NerModel.deserialize(Buffer.from('not a model'))).toThrow('ner.model.invalid');
+  });
+
+  it('trains a second pass over document-level features, and it survives serialisation', () => {
+    const documents = [...CORPUS, ...CORPUS.map((d, i) => ({ ...d, id: `copy-${i}` }))];
+    const model = trainNerModel(documents, { ...options, secondStage: { folds: 2, epochs: 3, bits: 10 } });
+    expect(model.second?.bits).toBe(10);
+    const doc = [
+      ['Anna', 'Brown', 'visited', 'Paris', '.'],
+      ['Brown', 'left', 'Rome', '.'],
+    ];
+    const copy = NerModel.deserialize(model.serialize());
+    expect(copy.second?.bits).toBe(10);
+    expect(copy.tagDocument(doc)).toEqual(model.tagDocument(doc));
+    expect(copy.header.format).toBe('media-monitor-ner/2');
+    expect(model.withSecondStage(undefined).second).toBeUndefined();
+  });
+
+  it('carries gazetteer spans in the file', () => {
+    const gazetteer = Gazetteer.build([{ name: 'Nizhny Novgorod', kind: 'location' }], false, true);
+    const model = trainNerModel(CORPUS, { ...options, gazetteer });
+    const copy = NerModel.deserialize(model.serialize());
+    expect(copy.gazetteer.spans).toEqual(gazetteer.spans);
+    expect(copy.gazetteer.spans.size).toBe(2);
+  });
+
+  it('reads spans from tag indices as spansFromTags reads the tags', () => {
+    const model = trainNerModel(CORPUS, options);
+    const tags = ['B-PER', 'I-PER', 'L-PER', 'O', 'U-LOC', 'I-LOC', 'L-LOC', 'B-PER', 'U-PER', 'I-PER'];
+    const path = Int32Array.from(tags, (t) => options.tags.indexOf(t));
+    expect(model.spansOf(path)).toEqual(spansFromTags(tags));
+  });
+
+  it('learns from partially annotated sentences, keeping the known tags as gold', () => {
+    const partial = [
+      {
+        id: 'partial',
+        sentences: [
+          {
+            tokens: ['Maria', 'Lopez', 'praised', 'Lima', 'yesterday', '.'],
+            tags: ['B-PER', 'I-PER', 'O', 'O', 'O', 'O'],
+            // Lima is not annotated: whatever the model thinks it is stays unpunished.
+            known: [true, true, true, false, true, true],
+          },
+        ],
+      },
+    ];
+    const model = trainNerModel(CORPUS, { ...options, extraDocuments: partial });
+    expect(model.tagDocument([['Maria', 'Lopez', 'visited', 'Paris', '.']])).toEqual([
+      ['B-PER', 'L-PER', 'O', 'U-LOC', 'O'],
+    ]);
   });
 });

@@ -28,6 +28,34 @@ export function allowedTransitions(tags: readonly string[]): Uint8Array {
   return allowed;
 }
 
+/** For each tag, the tags allowed before it (flat, with offsets): decoding skips the forbidden moves without testing them. */
+interface Predecessors {
+  offsets: Int32Array;
+  from: Int32Array;
+}
+
+const predecessorCache = new WeakMap<Uint8Array, Predecessors>();
+
+function predecessorsOf(allowed: Uint8Array, k: number): Predecessors {
+  let cached = predecessorCache.get(allowed);
+  if (cached) return cached;
+  const offsets = new Int32Array(k + 1);
+  const from: number[] = [];
+  for (let t = 0; t < k; t++) {
+    offsets[t] = from.length;
+    for (let p = 0; p < k; p++) if (allowed[p * k + t]) from.push(p);
+  }
+  offsets[k] = from.length;
+  cached = { offsets, from: Int32Array.from(from) };
+  predecessorCache.set(allowed, cached);
+  return cached;
+}
+
+/** Scratch tables reused across calls (decoding is synchronous), grown as needed. */
+let scoreScratch = new Float64Array(1024);
+let backScratch = new Int32Array(1024);
+let moveScratch = new Float64Array(0);
+
 /**
  * Best tag sequence under first-order scores: `emissions` is length × k (token-major),
  * `transitions` is (k + 1) × k with the start row last, `allowed` as from allowedTransitions.
@@ -42,26 +70,37 @@ export function viterbi(
 ): Int32Array {
   const path = new Int32Array(length);
   if (length === 0) return path;
-  const score = new Float64Array(length * k);
-  const back = new Int32Array(length * k);
+  if (scoreScratch.length < length * k) {
+    scoreScratch = new Float64Array(length * k * 2);
+    backScratch = new Int32Array(length * k * 2);
+  }
+  const score = scoreScratch;
+  const back = backScratch;
+  const { offsets, from } = predecessorsOf(allowed, k);
+  // Transition weights in predecessor-list order: the inner loop reads them in sequence.
+  if (moveScratch.length < from.length) moveScratch = new Float64Array(from.length);
+  const moves = moveScratch;
+  for (let t = 0; t < k; t++)
+    for (let j = offsets[t]!, end = offsets[t + 1]!; j < end; j++) moves[j] = transitions[from[j]! * k + t]!;
   for (let t = 0; t < k; t++) {
     score[t] = allowed[k * k + t] ? emissions[t]! + transitions[k * k + t]! : -Infinity;
   }
   for (let i = 1; i < length; i++) {
     const previous = (i - 1) * k;
+    const row = i * k;
     for (let t = 0; t < k; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < k; p++) {
-        if (!allowed[p * k + t]) continue;
-        const s = score[previous + p]! + transitions[p * k + t]!;
+      for (let j = offsets[t]!, end = offsets[t + 1]!; j < end; j++) {
+        const p = from[j]!;
+        const s = score[previous + p]! + moves[j]!;
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      score[i * k + t] = best + emissions[i * k + t]!;
-      back[i * k + t] = arg;
+      score[row + t] = best + emissions[row + t]!;
+      back[row + t] = arg;
     }
   }
   let best = -Infinity;

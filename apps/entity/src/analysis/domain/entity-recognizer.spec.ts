@@ -50,8 +50,35 @@ describe('recognizeEntities', () => {
       'loc:kursk-oblast',
       'loc:belgorod-oblast',
       'loc:konyshevsky-district',
+      'loc:kaliningrad',
+      'loc:russia',
     ]) {
       expect({ id, found: ids.has(id) }).toEqual({ id, found: true });
     }
   });
+
+  const russianSample = new URL('bars-kaliningrad.ru.txt', samples);
+  (existsSync(russianSample) ? it : it.skip)(
+    'resolves the inflected names of the Russian sample to the same canonical entities, with their types',
+    () => {
+      const entities = recognizeEntities(readFileSync(russianSample, 'utf8'), 'ru', gazetteer);
+      const types = new Map<string, string>(entities.map((e) => [e.entityId, e.type]));
+      const expected: Array<[string, string]> = [
+        ['per:alexei-besprozvannikov', 'PER'],
+        ['per:dmitry-novikov', 'PER'],
+        ['per:ikonnikov', 'PER'],
+        ['unit:bars-kaliningrad', 'UNIT'],
+        ['unit:bars-kursk', 'UNIT'],
+        ['unit:bars', 'UNIT'],
+        ['org:russian-ministry-of-defense', 'ORG'],
+        ['loc:kaliningrad-oblast', 'LOC'],
+        ['loc:kursk-oblast', 'LOC'],
+        ['loc:belgorod-oblast', 'LOC'],
+        ['loc:konyshevsky-district', 'LOC'],
+      ];
+      for (const [id, type] of expected) {
+        expect({ id, type: types.get(id) }).toEqual({ id, type });
+      }
+    },
+  );
 });
