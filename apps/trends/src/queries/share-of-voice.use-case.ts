@@ -14,7 +14,9 @@ export class ShareOfVoiceUseCase {
     const to = new Date(request.to);
     const topicIds = [...new Set(request.topicIds)];
     const plan = planBuckets(request.interval, from, to, timeZone);
-    const perTopic = await Promise.all(topicIds.map((id) => this.series.mergedBuckets({ kind: 'topic', id }, plan)));
+    const perTopic = await Promise.all(
+      topicIds.map(async (id) => this.series.mergedBuckets(await this.series.resolve({ kind: 'topic', id }), plan)),
+    );
     return {
       topicIds,
       interval: request.interval,

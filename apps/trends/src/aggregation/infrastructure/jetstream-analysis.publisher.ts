@@ -11,7 +11,17 @@ export class JetStreamAnalysisPublisher implements AnalysisPublisher {
   async publishAnalyzed(analysis: CompleteAnalysis, analyzedAt: Date): Promise<void> {
     await this.events.publish(
       ArticleAnalyzedV1,
-      { ...analysis, analyzedAt: analyzedAt.toISOString() },
+      {
+        articleId: analysis.articleId,
+        publishedAt: analysis.publishedAt,
+        language: analysis.language,
+        source: analysis.source,
+        storyId: analysis.storyId,
+        topicIds: analysis.liveTopicIds,
+        entityIds: analysis.entityIds,
+        tone: analysis.tone,
+        analyzedAt: analyzedAt.toISOString(),
+      },
       { msgId: `analyzed:${analysis.articleId}` },
     );
   }
