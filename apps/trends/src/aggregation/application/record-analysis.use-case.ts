@@ -101,9 +101,12 @@ export class RecordAnalysisUseCase {
         pending.map((set) => set.name),
       );
     const firsts = await this.markers.claim(contributions, articleId, retry);
-    await Promise.all(
+    // Every write settles before a failure is reported, so the retry starts from a quiet state.
+    const writes = await Promise.allSettled(
       contributions.map((c) => this.buckets.add(c, articleId, firsts.get(c.key) ?? { story: false, publisher: false })),
     );
+    const failed = writes.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+    if (failed) throw failed.reason;
     if (!baseCounted) await this.publisher.publishAnalyzed(analysis, new Date());
     const keys = contributions.map((c) => c.key);
     await this.joins.markApplied(
