@@ -21,6 +21,10 @@ export const gatewayEnv = z.object({
     .pipe(z.array(z.url())),
   /** Requests per minute per API key (or per address without one). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** How often an idle Server-Sent Events stream sends a heartbeat comment, in milliseconds. */
+  SSE_HEARTBEAT_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
+  /** Most Server-Sent Events streams open at once per gateway process (each holds two ordered consumers). */
+  SSE_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(500),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayEnv>;

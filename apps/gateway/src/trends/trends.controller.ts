@@ -33,6 +33,8 @@ const TREND_COLUMNS = [
   'negative',
   'neutral',
   'normalisedVolume',
+  'complete',
+  'articlesUrl',
 ] as const;
 
 /** Trend series, top terms and share of voice, answered by the trends service over NATS request-reply. */
