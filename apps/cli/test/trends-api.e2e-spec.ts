@@ -263,6 +263,7 @@ async function openStream(url: string, lastEventId?: string) {
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
+  let pending: ReturnType<typeof reader.read> | undefined;
   return {
     async next(match: (frame: string) => boolean, timeoutMs = 10_000): Promise<string> {
       const deadline = Date.now() + timeoutMs;
@@ -274,12 +275,11 @@ async function openStream(url: string, lastEventId?: string) {
           return frames[index] ?? '';
         }
         if (Date.now() > deadline) throw new Error(`no matching SSE frame within ${timeoutMs} ms; got: ${buffer}`);
-        const chunk = await Promise.race([
-          reader.read(),
-          new Promise<{ done: true; value: undefined }>((r) =>
-            setTimeout(() => r({ done: true, value: undefined }), 500),
-          ),
-        ]);
+        pending ??= reader.read();
+        const chunk = await Promise.race([pending, new Promise<undefined>((r) => setTimeout(() => r(undefined), 500))]);
+        if (!chunk) continue; // the read stays pending for the next round
+        pending = undefined;
+        if (chunk.done) throw new Error(`the stream ended; got: ${buffer}`);
         if (chunk.value) buffer += decoder.decode(chunk.value, { stream: true });
       }
     },
