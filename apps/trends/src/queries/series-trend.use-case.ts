@@ -112,16 +112,13 @@ export class SeriesTrendUseCase {
     if ((series.kind !== 'topic' && series.kind !== 'entity') || plan.readInterval === 'minute') return undefined;
     const sourceIds = new Set(merged.flatMap((m) => [...m.sources.keys()]));
     if (sourceIds.size === 0) return plan.buckets.map(() => new Map());
-    const rows = await this.read(
-      [...sourceIds].map((id) => seriesKey({ kind: 'source', id })),
-      plan,
-    );
+    const first = plan.buckets[0];
+    const last = plan.buckets[plan.buckets.length - 1];
+    if (!first || !last) return [];
+    const rows = await this.buckets.findSourceTotals([...sourceIds], plan.readInterval, first.start, last.end);
     return groupByBucket(rows, plan.buckets).map((group) => {
       const totals = new Map<string, number>();
-      for (const row of group) {
-        const sourceId = row.seriesKey.slice('source:'.length);
-        totals.set(sourceId, (totals.get(sourceId) ?? 0) + row.articles);
-      }
+      for (const row of group) for (const [id, n] of row.sources) totals.set(id, (totals.get(id) ?? 0) + n);
       return totals;
     });
   }

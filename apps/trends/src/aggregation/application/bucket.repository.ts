@@ -42,6 +42,13 @@ export interface BucketRepository {
   release(keys: readonly string[], articleId: string): Promise<void>;
   /** The stored buckets of the series (keys such as `topic:bars@2`) in [from, to), oldest first. */
   find(seriesKeys: readonly string[], interval: TrendInterval, from: Date, to: Date): Promise<BucketRow[]>;
+  /** Articles per source of the given sources, from the global series' buckets in [from, to), oldest first. */
+  findSourceTotals(
+    sourceIds: readonly string[],
+    interval: TrendInterval,
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ bucketStart: Date; sources: Map<string, number> }>>;
   /** Deletes every bucket of a series (a deleted topic, a superseded topic version). */
   deleteSeries(seriesKey: string): Promise<number>;
 }

@@ -73,6 +73,8 @@ describe('contributionsOf', () => {
     expect(topicDay?.entityIds).toEqual(['unit:bars-kursk', 'loc:kursk']);
     expect(contributions.filter((c) => c.interval !== 'day').every((c) => c.entityIds.length === 0)).toBe(true);
     expect(contributions.filter((c) => c.series.kind === 'source').every((c) => !c.countSource)).toBe(true);
+    // The global series counts every source: the denominators of normalised volume.
+    expect(contributions.filter((c) => c.series.kind === 'all').every((c) => c.countSource)).toBe(true);
   });
 
   it("counts the tone towards an entity in that entity's series, the document tone elsewhere", () => {

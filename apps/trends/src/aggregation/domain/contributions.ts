@@ -45,7 +45,9 @@ const LAYOUT: Record<
   topic: { intervals: ['minute', 'hour', 'day'], sources: true, entityMapOn: 'day' },
   entity: { intervals: ['hour', 'day'], sources: true, entityMapOn: 'day' },
   source: { intervals: ['hour', 'day'], sources: false },
-  all: { intervals: ['minute', 'hour', 'day'], sources: false },
+  // The global series' source map holds every source's articles per bucket: the denominators of
+  // normalised volume, read in one query instead of one per source.
+  all: { intervals: ['minute', 'hour', 'day'], sources: true },
 };
 
 /** The intervals stored for a kind of series; others are answered by grouping or refused. */

@@ -91,6 +91,24 @@ export class MongoBucketRepository implements BucketRepository {
       }));
   }
 
+  async findSourceTotals(
+    sourceIds: readonly string[],
+    interval: TrendInterval,
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ bucketStart: Date; sources: Map<string, number> }>> {
+    const projection: Record<string, 1> = { bucketStart: 1 };
+    for (const id of sourceIds) projection[`sources.${encodeFieldName(id)}`] = 1;
+    const docs = await this.model
+      .find(
+        { si: seriesInterval(seriesKey({ kind: 'all', id: '*' }), interval), bucketStart: { $gte: from, $lt: to } },
+        projection,
+      )
+      .sort({ bucketStart: 1 })
+      .lean<Array<Pick<BucketDocument, 'bucketStart' | 'sources'>>>();
+    return docs.map((doc) => ({ bucketStart: doc.bucketStart, sources: decodeMap(doc.sources) }));
+  }
+
   async deleteSeries(series: string): Promise<number> {
     return (await this.model.deleteMany({ series })).deletedCount;
   }
