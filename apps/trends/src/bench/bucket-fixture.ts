@@ -1,4 +1,5 @@
-import { encodeFieldName, seriesKey } from '../aggregation/domain/buckets.js';
+import { bucketIncrements } from '../aggregation/domain/bucket-increments.js';
+import { seriesKey } from '../aggregation/domain/buckets.js';
 import { contributionSetsOf } from '../aggregation/domain/contributions.js';
 import { completeAnalysis, type CompleteAnalysis } from '../aggregation/domain/joined-analysis.js';
 import { seriesInterval } from '../aggregation/infrastructure/mongo-bucket.repository.js';
@@ -106,14 +107,17 @@ export class BucketFixture {
           };
           this.docs.set(c.key, doc);
         }
-        doc.articles += 1;
-        doc.toneSum += c.tone.score;
-        doc.toneCount += 1;
-        doc[c.tone.label] += 1;
-        if (addTo(this.stories, c.key, c.storyId)) doc.stories += 1;
-        if (addTo(this.publishers, c.key, c.sourceId)) doc.publishers += 1;
-        if (c.countSource) increment((doc.sources ??= {}), encodeFieldName(c.sourceId));
-        for (const entityId of c.entityIds) increment((doc.entities ??= {}), encodeFieldName(entityId));
+        const firsts = {
+          story: addTo(this.stories, c.key, c.storyId),
+          publisher: addTo(this.publishers, c.key, c.sourceId),
+          ...(c.hour
+            ? {
+                hourStory: addTo(this.stories, c.hour.key, c.storyId),
+                hourPublisher: addTo(this.publishers, c.hour.key, c.sourceId),
+              }
+            : {}),
+        };
+        for (const [path, n] of Object.entries(bucketIncrements(c, firsts))) increment(doc, path, n);
       }
     }
   }
@@ -141,6 +145,11 @@ function addTo(sets: Map<string, Set<string>>, key: string, value: string): bool
   return true;
 }
 
-function increment(map: Record<string, number>, field: string): void {
-  map[field] = (map[field] ?? 0) + 1;
+/** `$inc` of a dotted path on a plain object, creating the objects on the way. */
+function increment(doc: object, path: string, n: number): void {
+  const parts = path.split('.');
+  let node = doc as Record<string, unknown>;
+  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+  const last = parts[parts.length - 1] ?? '';
+  node[last] = ((node[last] as number | undefined) ?? 0) + n;
 }

@@ -24,6 +24,9 @@ export interface BucketRow {
 export interface BucketFirsts {
   story: boolean;
   publisher: boolean;
+  /** The same within the hour of a day document's contribution. */
+  hourStory?: boolean;
+  hourPublisher?: boolean;
 }
 
 /**

@@ -146,7 +146,7 @@ describe('RecordAnalysisUseCase against FerretDB: retries after a crash at any s
     const state = failOnce(buckets, 'release', 1);
     await expect(useCase.recordSentiment(sentiment(2))).rejects.toThrow(/simulated crash/);
     expect(state.armed).toBe(false);
-    const key = 'topic:sweep@1|hour|2026-11-25T10:00:00.000Z';
+    const key = 'topic:sweep@1|day|2026-11-25T00:00:00.000Z';
     expect((await bucketDoc(key))?.inflight).toEqual([id(2)]);
     expect(await useCase.sweep()).toBe(1);
     expect((await bucketDoc(key))?.inflight).toEqual([]);

@@ -38,20 +38,14 @@ describe('contributionsOf', () => {
 
   it('adds the article once to every bucket of its topics, entities, source and the global series', () => {
     expect(keys).toEqual([
-      'entity:unit:bars-kursk|hour|2026-11-25T10:00:00.000Z',
       'entity:unit:bars-kursk|day|2026-11-25T00:00:00.000Z',
-      'entity:loc:kursk|hour|2026-11-25T10:00:00.000Z',
       'entity:loc:kursk|day|2026-11-25T00:00:00.000Z',
-      'source:tass.ru|hour|2026-11-25T10:00:00.000Z',
       'source:tass.ru|day|2026-11-25T00:00:00.000Z',
       'all:*|minute|2026-11-25T10:20:00.000Z',
-      'all:*|hour|2026-11-25T10:00:00.000Z',
       'all:*|day|2026-11-25T00:00:00.000Z',
       'topic:bars@1|minute|2026-11-25T10:20:00.000Z',
-      'topic:bars@1|hour|2026-11-25T10:00:00.000Z',
       'topic:bars@1|day|2026-11-25T00:00:00.000Z',
       'topic:bars@2|minute|2026-11-25T10:20:00.000Z',
-      'topic:bars@2|hour|2026-11-25T10:00:00.000Z',
       'topic:bars@2|day|2026-11-25T00:00:00.000Z',
     ]);
     expect(contributions.map((c) => c.key)).toEqual(keys);
@@ -59,11 +53,21 @@ describe('contributionsOf', () => {
 
   it('groups them into the base set and one set per topic version, each version once', () => {
     expect(contributionSetsOf(analysis).map((s) => [s.name, s.contributions.length])).toEqual([
-      ['base', 9],
-      ['topic:bars@1', 3],
-      ['topic:bars@2', 3],
+      ['base', 5],
+      ['topic:bars@1', 2],
+      ['topic:bars@2', 2],
     ]);
     expect(analysis.liveTopicIds).toEqual(['bars']);
+  });
+
+  it('counts the hour inside the day document, with its own marker key', () => {
+    const day = contributions.find((c) => c.series.id === 'bars@1' && c.interval === 'day');
+    expect(day?.hour).toEqual({
+      slot: '10',
+      start: new Date('2026-11-25T10:00:00.000Z'),
+      key: 'topic:bars@1|hour|2026-11-25T10:00:00.000Z',
+    });
+    expect(contributions.filter((c) => c.interval === 'minute').every((c) => c.hour === undefined)).toBe(true);
   });
 
   it('keeps entity maps on day buckets only, without the entity itself', () => {
@@ -80,9 +84,9 @@ describe('contributionsOf', () => {
   it("counts the tone towards an entity in that entity's series, the document tone elsewhere", () => {
     const toneOf = (kind: string, id: string) =>
       contributions.filter((c) => c.series.kind === kind && c.series.id === id).map((c) => c.tone.score);
-    expect(toneOf('entity', 'loc:kursk')).toEqual([-0.7, -0.7]);
-    expect(toneOf('entity', 'unit:bars-kursk')).toEqual([0.2, 0.2]);
-    expect(toneOf('topic', 'bars@1')).toEqual([0.2, 0.2, 0.2]);
+    expect(toneOf('entity', 'loc:kursk')).toEqual([-0.7]);
+    expect(toneOf('entity', 'unit:bars-kursk')).toEqual([0.2]);
+    expect(toneOf('topic', 'bars@1')).toEqual([0.2, 0.2]);
   });
 });
 

@@ -18,6 +18,11 @@ export interface BucketContribution {
   countSource: boolean;
   /** Other entities to count in the bucket's entity map (top entities, co-mentions). */
   entityIds: string[];
+  /**
+   * On day buckets: the hour of the article, counted inside the day document (`hours.<HH>`), so
+   * an hourly series is read as whole days by key. `key` is the hour's own bucket key (its markers).
+   */
+  hour?: { slot: string; start: Date; key: string };
 }
 
 /**
@@ -34,25 +39,27 @@ export interface ContributionSet {
 export const BASE_SET = 'base';
 
 /**
- * Which buckets each series keeps. Topics get minute buckets for live views; sources get hour
- * and day buckets, the denominators of normalised volume; the entity maps (top entities and
- * co-mentions) are kept per day.
+ * Which documents each series keeps. Every series has day documents holding their 24 hours
+ * (`hours.<HH>`); topics and the global series also minute documents for live views. Topic,
+ * entity and global buckets keep a source map (the global one: the denominators of normalised
+ * volume, one read instead of one per source); the entity maps (top entities and co-mentions)
+ * are kept per day.
  */
-const LAYOUT: Record<
-  TrendSeries['kind'],
-  { intervals: TrendInterval[]; sources: boolean; entityMapOn?: TrendInterval }
-> = {
-  topic: { intervals: ['minute', 'hour', 'day'], sources: true, entityMapOn: 'day' },
-  entity: { intervals: ['hour', 'day'], sources: true, entityMapOn: 'day' },
-  source: { intervals: ['hour', 'day'], sources: false },
-  // The global series' source map holds every source's articles per bucket: the denominators of
-  // normalised volume, read in one query instead of one per source.
-  all: { intervals: ['minute', 'hour', 'day'], sources: true },
+const LAYOUT: Record<TrendSeries['kind'], { documents: TrendInterval[]; sources: boolean }> = {
+  topic: { documents: ['minute', 'day'], sources: true },
+  entity: { documents: ['day'], sources: true },
+  source: { documents: ['day'], sources: false },
+  all: { documents: ['minute', 'day'], sources: true },
 };
 
-/** The intervals stored for a kind of series; others are answered by grouping or refused. */
+/** The intervals a kind of series can be read at (hours live inside the day documents). */
 export function storedIntervals(kind: TrendSeries['kind']): readonly TrendInterval[] {
-  return LAYOUT[kind].intervals;
+  return LAYOUT[kind].documents.includes('minute') ? ['minute', 'hour', 'day'] : ['hour', 'day'];
+}
+
+/** `07`: the hour slot of an instant within its UTC day document. */
+export function hourSlot(instant: Date): string {
+  return String(instant.getUTCHours()).padStart(2, '0');
 }
 
 /** The set name of a topic version. */
@@ -63,9 +70,13 @@ export function topicSetName(topicId: string, version: number): string {
 function seriesContributions(analysis: CompleteAnalysis, series: TrendSeries): BucketContribution[] {
   const published = new Date(analysis.publishedAt);
   const layout = LAYOUT[series.kind];
-  return layout.intervals.map((interval) => {
+  return layout.documents.map((interval) => {
     const start = bucketStart(interval, published);
+    const hourStart = bucketStart('hour', published);
     return {
+      ...(interval === 'day'
+        ? { hour: { slot: hourSlot(published), start: hourStart, key: bucketKey(series, 'hour', hourStart) } }
+        : {}),
       series,
       interval,
       start,
@@ -75,7 +86,7 @@ function seriesContributions(analysis: CompleteAnalysis, series: TrendSeries): B
       sourceId: analysis.source.id,
       countSource: layout.sources,
       entityIds:
-        layout.entityMapOn === interval
+        interval === 'day' && (series.kind === 'topic' || series.kind === 'entity')
           ? analysis.entityIds.filter((id) => !(series.kind === 'entity' && id === series.id))
           : [],
     };

@@ -27,11 +27,15 @@ export class MongoBucketMarkerRepository implements BucketMarkerRepository {
   ): Promise<Map<string, BucketFirsts>> {
     const docs: MarkerDocument[] = contributions.flatMap((c) => {
       const series = seriesKey(c.series);
-      const common = { si: seriesInterval(series, c.interval), series, bucketStart: c.start, by: articleId };
-      return [
-        { _id: `${c.key}|s|${c.storyId}`, kind: 's' as const, value: c.storyId, ...common },
-        { _id: `${c.key}|p|${c.sourceId}`, kind: 'p' as const, value: c.sourceId, ...common },
-      ];
+      const scopes = [{ key: c.key, interval: c.interval, start: c.start }];
+      if (c.hour) scopes.push({ key: c.hour.key, interval: 'hour', start: c.hour.start });
+      return scopes.flatMap((scope) => {
+        const common = { si: seriesInterval(series, scope.interval), series, bucketStart: scope.start, by: articleId };
+        return [
+          { _id: `${scope.key}|s|${c.storyId}`, kind: 's' as const, value: c.storyId, ...common },
+          { _id: `${scope.key}|p|${c.sourceId}`, kind: 'p' as const, value: c.sourceId, ...common },
+        ];
+      });
     });
     const duplicates = new Set<string>();
     try {
@@ -57,7 +61,13 @@ export class MongoBucketMarkerRepository implements BucketMarkerRepository {
     return new Map(
       contributions.map((c) => [
         c.key,
-        { story: mine(`${c.key}|s|${c.storyId}`), publisher: mine(`${c.key}|p|${c.sourceId}`) },
+        {
+          story: mine(`${c.key}|s|${c.storyId}`),
+          publisher: mine(`${c.key}|p|${c.sourceId}`),
+          ...(c.hour
+            ? { hourStory: mine(`${c.hour.key}|s|${c.storyId}`), hourPublisher: mine(`${c.hour.key}|p|${c.sourceId}`) }
+            : {}),
+        },
       ]),
     );
   }

@@ -14,22 +14,30 @@ const nextHour = new Date(hour.getTime() + 3_600_000);
 const id = (i: number) => i.toString(16).padStart(32, 'c');
 const tone = { score: -0.5, label: 'negative', confidence: 0.9 } as const;
 const topic = (topicId: string): TrendSeries => ({ kind: 'topic', id: `${topicId}@1` });
-const first = { story: true, publisher: true };
+const first = { story: true, publisher: true, hourStory: true, hourPublisher: true };
 
-const contribution = (series: TrendSeries, over: Partial<BucketContribution> = {}): BucketContribution => {
-  const interval = over.interval ?? 'hour';
-  const start = over.start ?? hour;
+/** A day document's contribution for an article in `at`'s hour. */
+const contribution = (
+  series: TrendSeries,
+  over: Partial<BucketContribution> & { at?: Date } = {},
+): BucketContribution => {
+  const { at = hour, ...rest } = over;
+  const interval = rest.interval ?? 'day';
+  const start = interval === 'day' ? new Date(Math.floor(at.getTime() / 86_400_000) * 86_400_000) : at;
   return {
     series,
     interval,
     start,
     key: bucketKey(series, interval, start),
+    ...(interval === 'day'
+      ? { hour: { slot: String(at.getUTCHours()).padStart(2, '0'), start: at, key: bucketKey(series, 'hour', at) } }
+      : {}),
     tone,
     storyId: id(0),
     sourceId: 'wire',
     countSource: true,
     entityIds: [],
-    ...over,
+    ...rest,
   };
 };
 
@@ -90,9 +98,9 @@ describe('MongoBucketRepository and markers (FerretDB)', () => {
       id(winner),
       true,
     );
-    expect(again.get(key)).toEqual({ story: true, publisher: true });
+    expect(again.get(key)).toEqual({ story: true, publisher: true, hourStory: true, hourPublisher: true });
     const other = await markers.claim([contribution(series, { storyId: id(7), sourceId: 's0' })], id(9), true);
-    expect(other.get(key)).toEqual({ story: false, publisher: false });
+    expect(other.get(key)).toEqual({ story: false, publisher: false, hourStory: false, hourPublisher: false });
     const [distinct] = await markers.distinct('topic:t3@1', 'hour', hour, nextHour);
     expect(distinct?.stories).toEqual([id(7)]);
     expect([...(distinct?.publishers ?? [])].sort()).toEqual(['s0', 's1']);
@@ -104,18 +112,31 @@ describe('MongoBucketRepository and markers (FerretDB)', () => {
     await buckets.add(contribution(series, { sourceId: 'ria.ru', entityIds: ['per:a.b'] }), id(2), first);
     const [row] = await buckets.find(['topic:t4@1'], 'hour', hour, nextHour);
     expect(Object.fromEntries(row?.sources ?? [])).toEqual({ 'tass.ru': 1, 'ria.ru': 1 });
-    expect(Object.fromEntries(row?.entities ?? [])).toEqual({ 'per:a.b': 2, $x: 1 });
+    const [day] = await buckets.find(
+      ['topic:t4@1'],
+      'day',
+      new Date('2026-11-25T00:00:00Z'),
+      new Date('2026-11-26T00:00:00Z'),
+    );
+    expect(Object.fromEntries(day?.entities ?? [])).toEqual({ 'per:a.b': 2, $x: 1 }); // entity maps are per day
+    expect(Object.fromEntries(day?.sources ?? [])).toEqual({ 'tass.ru': 1, 'ria.ru': 1 });
   });
 
   it('reads several series at once and only the asked interval and range; deletes a series', async () => {
     const s = (i: number): TrendSeries => ({ kind: 'source', id: `s${i}` });
     await buckets.add(contribution(s(1), { countSource: false }), id(1), first);
     await buckets.add(contribution(s(2), { countSource: false }), id(2), first);
-    await buckets.add(contribution(s(2), { countSource: false, interval: 'day' }), id(2), first);
-    await buckets.add(contribution(s(3), { countSource: false, start: nextHour }), id(3), first);
+    await buckets.add(contribution(s(3), { countSource: false, at: nextHour }), id(3), first);
     const rows = await buckets.find(['source:s1', 'source:s2', 'source:s3'], 'hour', hour, nextHour);
     expect(rows.map((r) => r.seriesKey).sort()).toEqual(['source:s1', 'source:s2']);
-    expect(await buckets.deleteSeries('source:s2')).toBe(2);
-    expect(await buckets.find(['source:s2'], 'day', hour, nextHour)).toEqual([]);
+    const day = await buckets.find(
+      ['source:s3'],
+      'day',
+      new Date('2026-11-25T00:00:00Z'),
+      new Date('2026-11-26T00:00:00Z'),
+    );
+    expect(day).toMatchObject([{ articles: 1 }]);
+    expect(await buckets.deleteSeries('source:s2')).toBe(1);
+    expect(await buckets.find(['source:s2'], 'hour', hour, nextHour)).toEqual([]);
   });
 });

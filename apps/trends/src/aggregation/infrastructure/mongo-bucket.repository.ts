@@ -4,19 +4,84 @@ import type { TrendInterval } from '@media-monitor/contracts';
 import { MONGO_CONNECTION, guardedIncrement, type KeyedLock } from '@media-monitor/persistence';
 import { TRENDS_WRITE_LOCK } from '../../trends.tokens.js';
 import type { BucketFirsts, BucketRepository, BucketRow } from '../application/bucket.repository.js';
-import { decodeFieldName, encodeFieldName, seriesKey } from '../domain/buckets.js';
+import { bucketIncrements } from '../domain/bucket-increments.js';
+import { INTERVAL_MS, bucketStart, decodeFieldName, encodeFieldName, seriesKey } from '../domain/buckets.js';
 import type { BucketContribution } from '../domain/contributions.js';
-import { BUCKET_MODEL, bucketSchema, type BucketDocument } from './trends.schemas.js';
+import { BUCKET_MODEL, bucketSchema, type BucketDocument, type HourCounters } from './trends.schemas.js';
+
+/** Day documents read at once per query (the key lookups run in parallel up to this many). */
+const READ_PARALLELISM = 8;
 
 function decodeMap(map: Record<string, number> | undefined): Map<string, number> {
   return new Map(Object.entries(map ?? {}).map(([field, count]) => [decodeFieldName(field), count]));
 }
 
-/** `<series>|<interval>`, the field every range read filters on. */
+/** `<series>|<interval>`, the field every range read of minute documents filters on. */
 export function seriesInterval(series: string, interval: TrendInterval): string {
   return `${series}|${interval}`;
 }
 
+/** The keys of the day documents covering [from, to). */
+function dayKeys(series: string, from: Date, to: Date): Array<{ key: string; start: Date }> {
+  const keys: Array<{ key: string; start: Date }> = [];
+  for (let t = bucketStart('day', from).getTime(); t < to.getTime(); t += INTERVAL_MS.day) {
+    const start = new Date(t);
+    keys.push({ key: `${series}|day|${start.toISOString()}`, start });
+  }
+  return keys;
+}
+
+/** Runs `task` over the items with at most `limit` at once, keeping their order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await task(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function hourRow(series: string, dayStart: Date, slot: string, h: HourCounters): BucketRow {
+  return {
+    seriesKey: series,
+    bucketStart: new Date(dayStart.getTime() + Number(slot) * INTERVAL_MS.hour),
+    articles: h.articles ?? 0,
+    stories: h.stories ?? 0,
+    publishers: h.publishers ?? 0,
+    toneSum: h.toneSum ?? 0,
+    toneCount: h.toneCount ?? 0,
+    positive: h.positive ?? 0,
+    negative: h.negative ?? 0,
+    neutral: h.neutral ?? 0,
+    sources: decodeMap(h.sources),
+    entities: new Map(),
+  };
+}
+
+function dayRow(doc: BucketDocument): BucketRow {
+  return {
+    seriesKey: doc.series,
+    bucketStart: doc.bucketStart,
+    articles: doc.articles,
+    stories: doc.stories ?? 0,
+    publishers: doc.publishers ?? 0,
+    toneSum: doc.toneSum,
+    toneCount: doc.toneCount,
+    positive: doc.positive,
+    negative: doc.negative,
+    neutral: doc.neutral,
+    sources: decodeMap(doc.sources),
+    entities: decodeMap(doc.entities),
+  };
+}
+
+/**
+ * Buckets: minute documents, and day documents that also hold their hours. Hour and day reads
+ * fetch day documents by key (FerretDB v1 pushes only `_id` equality down to its backend, so a
+ * read costs the same at 10 thousand or 10 million stored buckets); minute reads filter by
+ * series and range (an index range scan on MongoDB).
+ */
 @Injectable()
 export class MongoBucketRepository implements BucketRepository {
   private readonly model: Model<BucketDocument>;
@@ -29,23 +94,13 @@ export class MongoBucketRepository implements BucketRepository {
   }
 
   add(c: BucketContribution, articleId: string, firsts: BucketFirsts): Promise<'applied' | 'already-applied'> {
-    const inc: Record<string, number> = {
-      articles: 1,
-      toneSum: c.tone.score,
-      toneCount: 1,
-      [c.tone.label]: 1,
-    };
-    if (firsts.story) inc['stories'] = 1;
-    if (firsts.publisher) inc['publishers'] = 1;
-    if (c.countSource) inc[`sources.${encodeFieldName(c.sourceId)}`] = 1;
-    for (const entityId of c.entityIds) inc[`entities.${encodeFieldName(entityId)}`] = 1;
     const series = seriesKey(c.series);
     return this.writes.run(c.key, () =>
       guardedIncrement(this.model, {
         key: { _id: c.key },
         contributionId: articleId,
         guardField: 'inflight',
-        inc,
+        inc: bucketIncrements(c, firsts),
         setOnInsert: {
           series,
           interval: c.interval,
@@ -65,30 +120,28 @@ export class MongoBucketRepository implements BucketRepository {
   }
 
   async find(seriesKeys: readonly string[], interval: TrendInterval, from: Date, to: Date): Promise<BucketRow[]> {
-    const rows = await Promise.all(
-      [...new Set(seriesKeys)].map((series) =>
-        this.model
-          .find({ si: seriesInterval(series, interval), bucketStart: { $gte: from, $lt: to } }, { inflight: 0 })
-          .lean<BucketDocument[]>(),
-      ),
-    );
-    return rows
-      .flat()
-      .sort((a, b) => a.bucketStart.getTime() - b.bucketStart.getTime())
-      .map((doc) => ({
-        seriesKey: doc.series,
-        bucketStart: doc.bucketStart,
-        articles: doc.articles,
-        stories: doc.stories ?? 0,
-        publishers: doc.publishers ?? 0,
-        toneSum: doc.toneSum,
-        toneCount: doc.toneCount,
-        positive: doc.positive,
-        negative: doc.negative,
-        neutral: doc.neutral,
-        sources: decodeMap(doc.sources),
-        entities: decodeMap(doc.entities),
-      }));
+    const series = [...new Set(seriesKeys)];
+    let rows: BucketRow[];
+    if (interval === 'minute') {
+      const docs = await Promise.all(
+        series.map((s) =>
+          this.model
+            .find({ si: seriesInterval(s, 'minute'), bucketStart: { $gte: from, $lt: to } }, { inflight: 0 })
+            .lean<BucketDocument[]>(),
+        ),
+      );
+      rows = docs.flat().map(dayRow);
+    } else {
+      const days = await this.days(series, from, to, { inflight: 0, ...(interval === 'hour' ? { entities: 0 } : {}) });
+      rows =
+        interval === 'day'
+          ? days.map(dayRow)
+          : days.flatMap((doc) =>
+              Object.entries(doc.hours ?? {}).map(([slot, h]) => hourRow(doc.series, doc.bucketStart, slot, h)),
+            );
+      rows = rows.filter((r) => r.bucketStart >= from && r.bucketStart < to);
+    }
+    return rows.sort((a, b) => a.bucketStart.getTime() - b.bucketStart.getTime());
   }
 
   async findSourceTotals(
@@ -97,19 +150,42 @@ export class MongoBucketRepository implements BucketRepository {
     from: Date,
     to: Date,
   ): Promise<Array<{ bucketStart: Date; sources: Map<string, number> }>> {
-    const projection: Record<string, 1> = { bucketStart: 1 };
-    for (const id of sourceIds) projection[`sources.${encodeFieldName(id)}`] = 1;
-    const docs = await this.model
-      .find(
-        { si: seriesInterval(seriesKey({ kind: 'all', id: '*' }), interval), bucketStart: { $gte: from, $lt: to } },
-        projection,
-      )
-      .sort({ bucketStart: 1 })
-      .lean<Array<Pick<BucketDocument, 'bucketStart' | 'sources'>>>();
-    return docs.map((doc) => ({ bucketStart: doc.bucketStart, sources: decodeMap(doc.sources) }));
+    const projection: Record<string, 1> = { bucketStart: 1, series: 1 };
+    for (const id of sourceIds) {
+      const field = encodeFieldName(id);
+      if (interval === 'day') projection[`sources.${field}`] = 1;
+      else for (let h = 0; h < 24; h += 1) projection[`hours.${String(h).padStart(2, '0')}.sources.${field}`] = 1;
+    }
+    const days = await this.days([seriesKey({ kind: 'all', id: '*' })], from, to, projection);
+    const rows =
+      interval === 'day'
+        ? days.map((d) => ({ bucketStart: d.bucketStart, sources: decodeMap(d.sources) }))
+        : days.flatMap((d) =>
+            Object.entries(d.hours ?? {}).map(([slot, h]) => ({
+              bucketStart: new Date(d.bucketStart.getTime() + Number(slot) * INTERVAL_MS.hour),
+              sources: decodeMap(h.sources),
+            })),
+          );
+    return rows
+      .filter((r) => r.bucketStart >= from && r.bucketStart < to)
+      .sort((a, b) => a.bucketStart.getTime() - b.bucketStart.getTime());
   }
 
   async deleteSeries(series: string): Promise<number> {
     return (await this.model.deleteMany({ series })).deletedCount;
+  }
+
+  /** The day documents of the series covering [from, to), fetched by key. */
+  private async days(
+    series: readonly string[],
+    from: Date,
+    to: Date,
+    projection: Record<string, 0 | 1>,
+  ): Promise<BucketDocument[]> {
+    const keys = series.flatMap((s) => dayKeys(s, from, to));
+    const docs = await mapLimited(keys, READ_PARALLELISM, ({ key }) =>
+      this.model.findOne({ _id: key }, projection).lean<BucketDocument>().exec(),
+    );
+    return docs.filter((d): d is BucketDocument => d !== null);
   }
 }

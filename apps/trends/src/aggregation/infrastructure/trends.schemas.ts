@@ -57,6 +57,21 @@ export interface BucketDocument {
   sources?: Record<string, number>;
   /** Articles per mentioned entity (encoded entity id → count); topic and entity day buckets. */
   entities?: Record<string, number>;
+  /** Day documents: the counters of each hour (`00`–`23`) that has articles. */
+  hours?: Record<string, HourCounters>;
+}
+
+/** One hour inside a day document; counters never incremented are absent. */
+export interface HourCounters {
+  articles?: number;
+  stories?: number;
+  publishers?: number;
+  toneSum?: number;
+  toneCount?: number;
+  positive?: number;
+  negative?: number;
+  neutral?: number;
+  sources?: Record<string, number>;
 }
 
 export const BUCKET_MODEL = 'Bucket';
@@ -79,6 +94,7 @@ export const bucketSchema = new mongoose.Schema<BucketDocument>(
     // No defaults on the maps: a default in $setOnInsert would conflict with $inc of their fields.
     sources: mongoose.Schema.Types.Mixed,
     entities: mongoose.Schema.Types.Mixed,
+    hours: mongoose.Schema.Types.Mixed,
   },
   { collection: 'buckets', versionKey: false, minimize: false },
 );
