@@ -398,6 +398,7 @@ describe('trends service (real NATS consumer, real FerretDB)', () => {
     const share = await queries.request(ShareOfVoiceQueryV1, { topicIds: ['sov-a', 'sov-b'], ...range });
     expect(share.points[0]).toMatchObject({
       total: 4,
+      complete: true,
       topics: [
         { topicId: 'sov-a', articles: 3, share: 0.75 },
         { topicId: 'sov-b', articles: 1, share: 0.25 },

@@ -122,6 +122,8 @@ export const ShareOfVoiceQueryV1 = defineQuery(
         localStart: z.string(),
         /** Sum of the topics' articles in the bucket (an article in two topics counts in both). */
         total: z.number().int().min(0),
+        /** False when collection was not complete over the bucket (see the topic trends for the reasons). */
+        complete: z.boolean(),
         topics: z.array(
           z.strictObject({
             topicId: z.string(),
