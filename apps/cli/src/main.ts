@@ -176,7 +176,13 @@ bench
   .option('--connections <n>', 'concurrent clients', positiveInt, 50)
   .option('--seconds <n>', 'seconds of load per level', positiveInt, 20)
   .option('--days <n>', 'days the stored articles cover', positiveInt, 60)
-  .action((opts: { levels: number[]; connections: number; seconds: number; days: number }) => runBenchTrendQuery(opts));
+  .option(
+    '--postgresql <url>',
+    "FerretDB's PostgreSQL backend on this database (e.g. postgres://postgres@127.0.0.1:5432/postgres)",
+  )
+  .action((opts: { levels: number[]; connections: number; seconds: number; days: number; postgresql?: string }) =>
+    runBenchTrendQuery(opts),
+  );
 
 bench
   .command('extraction')

@@ -12,6 +12,8 @@ export interface BenchTrendQueryOptions {
   seconds: number;
   /** Days the stored articles cover (the query reads the last 30). */
   days: number;
+  /** Run FerretDB on this PostgreSQL database instead of SQLite. */
+  postgresql?: string;
 }
 
 interface LevelResult {
@@ -34,7 +36,12 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 const END = new Date('2026-11-30T00:00:00.000Z');
 const TOPICS = 10;
 
-function loadBuckets(mongoUri: string, articles: number, days: number): Promise<{ buckets: number; seconds: number }> {
+function loadBuckets(
+  mongoUri: string,
+  database: string,
+  articles: number,
+  days: number,
+): Promise<{ buckets: number; seconds: number }> {
   const script = join(repositoryRoot(), 'apps', 'trends', 'dist', 'bench', 'load-buckets.js');
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -71,13 +78,14 @@ function percentile(sorted: number[], p: number): number {
 async function runLevel(articles: number, options: BenchTrendQueryOptions): Promise<LevelResult> {
   say(`\n== ${articles.toLocaleString('en')} stored articles`);
   const system = await LocalSystem.start({
-    databasePrefix: 'bench',
+    databasePrefix: `bench${articles}`,
+    ...(options.postgresql ? { ferretdbPostgresqlUrl: options.postgresql } : {}),
     logLevel: 'warn',
     env: { RATE_LIMIT_PER_MINUTE: '1000000' },
     onProgress: (line) => say(line),
   });
   try {
-    const loaded = await loadBuckets(system.stack.ferretdb.uri, articles, options.days);
+    const loaded = await loadBuckets(system.stack.ferretdb.uri, `bench${articles}_trends`, articles, options.days);
     say(`loaded ${loaded.buckets.toLocaleString('en')} bucket documents in ${loaded.seconds.toFixed(1)} s`);
     const headers = { 'x-api-key': system.apiKey };
     const gateway = system.url('gateway');
@@ -134,7 +142,20 @@ async function runLevel(articles: number, options: BenchTrendQueryOptions): Prom
     );
     return level;
   } finally {
+    if (options.postgresql) await dropDatabases(system.stack.ferretdb.uri, `bench${articles}_`);
     await system.stop();
+  }
+}
+
+/** Removes the run's databases (on PostgreSQL they outlive FerretDB: schemas in the shared database). */
+async function dropDatabases(uri: string, prefix: string): Promise<void> {
+  const { default: mongoose } = await import('mongoose');
+  const connection = await mongoose.createConnection(uri).asPromise();
+  try {
+    const { databases } = await connection.db!.admin().listDatabases();
+    for (const db of databases) if (db.name.startsWith(prefix)) await connection.useDb(db.name).dropDatabase();
+  } finally {
+    await connection.close();
   }
 }
 
@@ -149,7 +170,7 @@ export async function runBenchTrendQuery(options: BenchTrendQueryOptions): Promi
   const report = {
     benchmark: 'trend-query',
     query: 'GET /v1/topics/{id}/trends?interval=hour over 30 days (720 points), rotating over 10 topics',
-    store: 'FerretDB v1.24 (SQLite backend), one trends process, one gateway process',
+    store: `FerretDB v1.24 (${options.postgresql ? 'PostgreSQL' : 'SQLite'} backend), one trends process, one gateway process`,
     loading: 'bucket documents bulk-inserted, built by the write path’s own functions (BucketFixture)',
     connections: options.connections,
     seconds: options.seconds,

@@ -9,9 +9,6 @@ import { INTERVAL_MS, bucketStart, decodeFieldName, encodeFieldName, seriesKey }
 import type { BucketContribution } from '../domain/contributions.js';
 import { BUCKET_MODEL, bucketSchema, type BucketDocument, type HourCounters } from './trends.schemas.js';
 
-/** Day documents read at once per query (the key lookups run in parallel up to this many). */
-const READ_PARALLELISM = 8;
-
 function decodeMap(map: Record<string, number> | undefined): Map<string, number> {
   return new Map(Object.entries(map ?? {}).map(([field, count]) => [decodeFieldName(field), count]));
 }
@@ -19,27 +16,6 @@ function decodeMap(map: Record<string, number> | undefined): Map<string, number>
 /** `<series>|<interval>`, the field every range read of minute documents filters on. */
 export function seriesInterval(series: string, interval: TrendInterval): string {
   return `${series}|${interval}`;
-}
-
-/** The keys of the day documents covering [from, to). */
-function dayKeys(series: string, from: Date, to: Date): Array<{ key: string; start: Date }> {
-  const keys: Array<{ key: string; start: Date }> = [];
-  for (let t = bucketStart('day', from).getTime(); t < to.getTime(); t += INTERVAL_MS.day) {
-    const start = new Date(t);
-    keys.push({ key: `${series}|day|${start.toISOString()}`, start });
-  }
-  return keys;
-}
-
-/** Runs `task` over the items with at most `limit` at once, keeping their order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await task(items[i] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function hourRow(series: string, dayStart: Date, slot: string, h: HourCounters): BucketRow {
@@ -77,10 +53,10 @@ function dayRow(doc: BucketDocument): BucketRow {
 }
 
 /**
- * Buckets: minute documents, and day documents that also hold their hours. Hour and day reads
- * fetch day documents by key (FerretDB v1 pushes only `_id` equality down to its backend, so a
- * read costs the same at 10 thousand or 10 million stored buckets); minute reads filter by
- * series and range (an index range scan on MongoDB).
+ * Buckets: minute documents, and day documents that also hold their hours, so an hourly series
+ * of 30 days is 30 documents. Every read is one query per series on `si` (equality) and
+ * `bucketStart` (range): an index range scan on MongoDB; on FerretDB's PostgreSQL backend the
+ * equality is pushed down; its SQLite backend scans the collection (docs/performance.md).
  */
 @Injectable()
 export class MongoBucketRepository implements BucketRepository {
@@ -175,17 +151,20 @@ export class MongoBucketRepository implements BucketRepository {
     return (await this.model.deleteMany({ series })).deletedCount;
   }
 
-  /** The day documents of the series covering [from, to), fetched by key. */
+  /** The day documents of the series in [from, to): one equality-and-range read per series. */
   private async days(
     series: readonly string[],
     from: Date,
     to: Date,
     projection: Record<string, 0 | 1>,
   ): Promise<BucketDocument[]> {
-    const keys = series.flatMap((s) => dayKeys(s, from, to));
-    const docs = await mapLimited(keys, READ_PARALLELISM, ({ key }) =>
-      this.model.findOne({ _id: key }, projection).lean<BucketDocument>().exec(),
+    const docs = await Promise.all(
+      series.map((s) =>
+        this.model
+          .find({ si: seriesInterval(s, 'day'), bucketStart: { $gte: bucketStart('day', from), $lt: to } }, projection)
+          .lean<BucketDocument[]>(),
+      ),
     );
-    return docs.filter((d): d is BucketDocument => d !== null);
+    return docs.flat();
   }
 }
