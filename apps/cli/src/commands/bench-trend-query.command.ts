@@ -46,15 +46,7 @@ function loadBuckets(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [
-        '--max-old-space-size=6144',
-        script,
-        mongoUri,
-        'bench_trends',
-        String(articles),
-        END.toISOString(),
-        String(days),
-      ],
+      ['--max-old-space-size=6144', script, mongoUri, database, String(articles), END.toISOString(), String(days)],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
@@ -94,8 +86,12 @@ async function runLevel(articles: number, options: BenchTrendQueryOptions): Prom
     for (let i = 0; i < 2 * TOPICS; i += 1) {
       const started = performance.now();
       const res = await fetch(`${gateway}${trendPath(i % TOPICS)}`, { headers });
-      const body = (await res.json()) as { points?: unknown[] };
-      const outcome = res.status === 200 && body.points?.length === 720 ? '200 (720 points)' : String(res.status);
+      const body = (await res.json()) as { points?: Array<{ articles: number }> };
+      const counted = body.points?.reduce((sum, p) => sum + p.articles, 0) ?? 0;
+      const outcome =
+        res.status === 200 && body.points?.length === 720
+          ? `200 (720 points, ${counted > 0 ? 'articles counted' : 'EMPTY'})`
+          : String(res.status);
       if (i >= TOPICS) {
         // the first round warms up
         sequential.push(performance.now() - started);
