@@ -7,7 +7,7 @@ import type { CompleteAnalysis } from '../aggregation/domain/joined-analysis.js'
 import { MongoAnalysisJoinRepository } from '../aggregation/infrastructure/mongo-analysis-join.repository.js';
 import { MongoBucketMarkerRepository } from '../aggregation/infrastructure/mongo-bucket-marker.repository.js';
 import { MongoBucketRepository } from '../aggregation/infrastructure/mongo-bucket.repository.js';
-import { BUCKET_MODEL, type BucketDocument } from '../aggregation/infrastructure/trends.schemas.js';
+import { bucketModels, type BucketDocument } from '../aggregation/infrastructure/trends.schemas.js';
 import { MongoArticleReadModel } from '../articles/infrastructure/mongo-article-read-model.repository.js';
 import { BucketFixture, syntheticAnalyses } from './bucket-fixture.js';
 
@@ -57,11 +57,10 @@ describe('BucketFixture (the benchmark loader) against the write path on FerretD
       await useCase.recordSentiment(sentimentEvent(a));
     }
     const expected = [...fixture.drain()].sort((x, y) => (x._id < y._id ? -1 : 1));
-    const written = await connection
-      .model<BucketDocument>(BUCKET_MODEL)
-      .find({})
-      .sort({ _id: 1 })
-      .lean<BucketDocument[]>();
+    const written: BucketDocument[] = [];
+    for (const model of Object.values(bucketModels(connection)))
+      written.push(...(await model.find({}).lean<BucketDocument[]>()));
+    written.sort((x, y) => (x._id < y._id ? -1 : 1));
     expect(expected.length).toBeGreaterThan(50);
     expect(written.map(normalise)).toEqual(expected.map(normalise));
   });

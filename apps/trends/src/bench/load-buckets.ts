@@ -4,7 +4,12 @@
 // Prints one JSON line: {"articles":N,"buckets":M,"seconds":S}.
 import mongoose from 'mongoose';
 import { ensureIndexes } from '@media-monitor/persistence';
-import { BUCKET_MODEL, bucketSchema, type BucketDocument } from '../aggregation/infrastructure/trends.schemas.js';
+import {
+  bucketModels,
+  bucketPartition,
+  type BucketDocument,
+  type BucketPartition,
+} from '../aggregation/infrastructure/trends.schemas.js';
 import { BucketFixture, syntheticAnalyses } from './bucket-fixture.js';
 
 const [uri, dbName, articlesArg, endArg, daysArg] = process.argv.slice(2);
@@ -18,18 +23,26 @@ const corpus = { articles: Number(articlesArg), end: new Date(endArg), days: Num
 for (const analysis of syntheticAnalyses({ ...corpus, sources: 200, topics: 10, entities: 2_000 }))
   fixture.add(analysis);
 const connection = await mongoose.createConnection(uri, { dbName, autoIndex: false, autoCreate: false }).asPromise();
-const model = connection.models[BUCKET_MODEL] ?? connection.model<BucketDocument>(BUCKET_MODEL, bucketSchema);
+const models = bucketModels(connection);
 await ensureIndexes(connection, Object.values(connection.models));
 const buckets = fixture.size;
-let batch: BucketDocument[] = [];
+const batches = new Map<BucketPartition, BucketDocument[]>();
+const flush = async (partition: BucketPartition) => {
+  const batch = batches.get(partition) ?? [];
+  batches.set(partition, []);
+  if (batch.length)
+    await models[partition].collection.insertMany(batch as unknown as Array<Record<string, unknown>>, {
+      ordered: false,
+    });
+};
 for (const doc of fixture.drain()) {
+  const partition = bucketPartition(doc.series, doc.interval);
+  const batch = batches.get(partition) ?? [];
+  batches.set(partition, batch);
   batch.push(doc);
-  if (batch.length === 2_000) {
-    await model.collection.insertMany(batch as unknown as Array<Record<string, unknown>>, { ordered: false });
-    batch = [];
-  }
+  if (batch.length === 2_000) await flush(partition);
 }
-if (batch.length) await model.collection.insertMany(batch as unknown as Array<Record<string, unknown>>);
+for (const partition of [...batches.keys()]) await flush(partition);
 await connection.close();
 process.stdout.write(
   `${JSON.stringify({ articles: corpus.articles, buckets, seconds: (Date.now() - started) / 1000 })}\n`,

@@ -7,7 +7,7 @@ import { bucketKey } from '../domain/buckets.js';
 import type { BucketContribution } from '../domain/contributions.js';
 import { MongoBucketMarkerRepository } from './mongo-bucket-marker.repository.js';
 import { MongoBucketRepository } from './mongo-bucket.repository.js';
-import { BUCKET_MODEL, type BucketDocument } from './trends.schemas.js';
+import { bucketModels, bucketPartition, type BucketDocument } from './trends.schemas.js';
 
 const hour = new Date('2026-11-25T10:00:00.000Z');
 const nextHour = new Date(hour.getTime() + 3_600_000);
@@ -60,7 +60,7 @@ describe('MongoBucketRepository and markers (FerretDB)', () => {
   });
 
   const rawBucket = (key: string) =>
-    connection.model<BucketDocument>(BUCKET_MODEL).findById(key).lean<BucketDocument>();
+    bucketModels(connection)[bucketPartition(key, 'day')].findById(key).lean<BucketDocument>();
 
   it('counts concurrent contributions to one bucket exactly (FerretDB v1 loses concurrent updates of one document)', async () => {
     const outcomes = await Promise.all(

@@ -74,7 +74,6 @@ export interface HourCounters {
   sources?: Record<string, number>;
 }
 
-export const BUCKET_MODEL = 'Bucket';
 export const bucketSchema = new mongoose.Schema<BucketDocument>(
   {
     _id: String,
@@ -100,6 +99,42 @@ export const bucketSchema = new mongoose.Schema<BucketDocument>(
 );
 bucketSchema.index({ si: 1, bucketStart: 1 });
 bucketSchema.index({ series: 1 });
+
+/**
+ * Buckets live in one collection per kind of series and document interval
+ * (`buckets_topic_day`, `buckets_all_minute`, …). FerretDB v1 answers every query by scanning a
+ * collection (it pushes filters down with a parameterised field name, which no index matches), so
+ * a topic's trend scans the few topic day documents, not the entities' and minutes' millions.
+ */
+export const BUCKET_PARTITIONS = [
+  ['topic', 'minute'],
+  ['topic', 'day'],
+  ['entity', 'day'],
+  ['source', 'day'],
+  ['all', 'minute'],
+  ['all', 'day'],
+] as const;
+
+export type BucketPartition = `${(typeof BUCKET_PARTITIONS)[number][0]}_${(typeof BUCKET_PARTITIONS)[number][1]}`;
+
+/** The partition (`topic_day`) of a series key (`topic:bars@2`) or kind, and a document interval. */
+export function bucketPartition(seriesOrKind: string, interval: 'minute' | 'hour' | 'day'): BucketPartition {
+  const kind = seriesOrKind.split(':')[0];
+  return `${kind}_${interval === 'minute' ? 'minute' : 'day'}` as BucketPartition;
+}
+
+/** The mongoose models of every partition, registered on the connection (their indexes are created at start). */
+export function bucketModels(connection: mongoose.Connection): Record<BucketPartition, mongoose.Model<BucketDocument>> {
+  const models = {} as Record<BucketPartition, mongoose.Model<BucketDocument>>;
+  for (const [kind, interval] of BUCKET_PARTITIONS) {
+    const partition: BucketPartition = `${kind}_${interval}`;
+    const name = `Bucket_${partition}`;
+    models[partition] =
+      (connection.models[name] as mongoose.Model<BucketDocument> | undefined) ??
+      connection.model<BucketDocument>(name, bucketSchema, `buckets_${partition}`);
+  }
+  return models;
+}
 
 /** One distinct story (`kind: s`) or publisher (`kind: p`) of one bucket, and the article that claimed it. */
 export interface MarkerDocument {
