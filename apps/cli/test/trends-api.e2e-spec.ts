@@ -5,7 +5,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
   ArticleIngestedV1,
   CollectionStatusV1,
-  Namespace,
+  type Namespace,
   STREAMS,
   SUBJECTS,
   type ArticleDetail,
