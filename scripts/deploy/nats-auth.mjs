@@ -38,8 +38,32 @@ const ASKS = {
     SUBJECTS.alertTestSendQueryV1,
     SUBJECTS.alertListQueryV1,
     SUBJECTS.alertDeliveriesQueryV1,
+    SUBJECTS.articleListQueryV1,
+    SUBJECTS.articleGetQueryV1,
+    SUBJECTS.entityGetQueryV1,
   ],
 };
+/** Live streams (SSE): ephemeral ordered consumers on these streams, with the stream info they start from. */
+const FOLLOWS = { gateway: [STREAM_DEFINITIONS.analysis.name, STREAM_DEFINITIONS.alerts.name] };
+/** Consumers whose lag a service reads (trends: the pipeline backlog behind incomplete buckets). */
+const WATCHES = {
+  trends: [
+    [STREAM_DEFINITIONS.articles.name, 'entity-articles'],
+    [STREAM_DEFINITIONS.analysis.name, 'sentiment-entities'],
+  ],
+};
+
+/** Permissions to follow a stream with ordered consumers (create, pull, delete; no acks). */
+function followApi(stream) {
+  return [
+    '$JS.API.INFO',
+    `$JS.API.STREAM.INFO.${stream}`,
+    `$JS.API.CONSUMER.CREATE.${stream}.>`,
+    `$JS.API.CONSUMER.INFO.${stream}.>`,
+    `$JS.API.CONSUMER.MSG.NEXT.${stream}.>`,
+    `$JS.API.CONSUMER.DELETE.${stream}.>`,
+  ];
+}
 
 /** Durable consumers and answered queries, read from each service's own launch options. */
 async function launchOptions(name) {
@@ -76,6 +100,11 @@ export async function servicePermissions(name) {
     for (const subject of jetStreamApi(definition.stream, definition.durable)) publish.add(subject);
     publish.add(`${SUBJECTS.deadLetterPrefix}.${definition.durable}`);
   }
+  for (const [stream, durable] of WATCHES[name] ?? []) {
+    publish.add(`$JS.API.CONSUMER.INFO.${stream}.${durable}`);
+    publish.add(`$JS.API.STREAM.MSG.GET.${stream}`);
+  }
+  for (const { definition } of consumers) publish.add(`$JS.API.STREAM.MSG.GET.${definition.stream}`);
   for (const query of options.queries ?? []) subscribe.add(query.subject);
   return {
     publish: [...publish].sort(),
@@ -131,7 +160,9 @@ system_account: SYS
 /** ingest and gateway have no transport: they publish or ask only. */
 async function fixedPermissions(name) {
   return {
-    publish: [...(PUBLISHES[name] ?? []), ...(ASKS[name] ?? [])].sort(),
+    publish: [
+      ...new Set([...(PUBLISHES[name] ?? []), ...(ASKS[name] ?? []), ...(FOLLOWS[name] ?? []).flatMap(followApi)]),
+    ].sort(),
     subscribe: ['_INBOX.>'],
     respond: false,
   };

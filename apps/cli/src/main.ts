@@ -3,6 +3,7 @@ import { CONSUMER_SERVICES, runBenchScale, type ConsumerService } from './comman
 import { runBenchExtraction } from './commands/bench-extraction.command.js';
 import { runBenchNer } from './commands/bench-ner.command.js';
 import { runBenchSentiment } from './commands/bench-sentiment.command.js';
+import { runBenchTrendQuery } from './commands/bench-trend-query.command.js';
 import { runDemo } from './commands/demo.command.js';
 import { runEvalExtraction } from './commands/eval-extraction.command.js';
 import { runEvalNer } from './commands/eval-ner.command.js';
@@ -44,6 +45,14 @@ function replicaCounts(value: string): number[] {
     throw new InvalidArgumentError('expected a comma-separated list of replica counts between 1 and 8');
   }
   return counts;
+}
+
+function articleLevels(value: string): number[] {
+  const levels = value.split(',').map((part) => Number(part.trim()));
+  if (levels.some((n) => !Number.isInteger(n) || n < 1 || n > 5_000_000)) {
+    throw new InvalidArgumentError('expected a comma-separated list of article counts between 1 and 5000000');
+  }
+  return levels;
 }
 
 function consumerServices(value: string): ConsumerService[] {
@@ -167,6 +176,21 @@ bench
         batch: opts.batch,
         timeoutS: opts.timeout,
       }),
+  );
+
+bench
+  .command('trend-query')
+  .description('p50/p99 of the 30-day hourly trend query through the gateway with stored articles at each level')
+  .option('--levels <list>', 'stored articles per level, comma separated', articleLevels, [10_000, 100_000, 1_000_000])
+  .option('--connections <n>', 'concurrent clients', positiveInt, 50)
+  .option('--seconds <n>', 'seconds of load per level', positiveInt, 20)
+  .option('--days <n>', 'days the stored articles cover', positiveInt, 60)
+  .option(
+    '--postgresql <url>',
+    "FerretDB's PostgreSQL backend on this database (e.g. postgres://postgres@127.0.0.1:5432/postgres)",
+  )
+  .action((opts: { levels: number[]; connections: number; seconds: number; days: number; postgresql?: string }) =>
+    runBenchTrendQuery(opts),
   );
 
 bench

@@ -99,22 +99,25 @@ describe('the pipeline, end to end', () => {
       );
       expect(series.points).toHaveLength(5);
       const hour = series.points.find((p) => p.bucketStart === '2026-11-20T10:00:00.000Z');
-      expect(hour).toMatchObject({ articles: 1, toneCount: 1, articleIds: [articleId] });
+      expect(hour).toMatchObject({ articles: 1, toneCount: 1, complete: true });
+      const listed = (await (await api(hour?.articlesUrl ?? '')).json()) as { articles: Array<{ articleId: string }> };
+      expect(listed.articles.map((a) => a.articleId)).toEqual([articleId]);
       expect(series.points.filter((p) => p.articles > 0)).toHaveLength(1);
 
       // The same numbers through the entity series and the CSV export, in the reader's time zone.
       const day = '&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z';
       const entity = await api(`/v1/entities/unit:bars-kaliningrad/trends?interval=day${day}`);
-      expect(((await entity.json()) as SeriesTrendResponseV1).points[0]).toMatchObject({
-        articles: 1,
-        toneCount: 1,
-        articleIds: [articleId],
-      });
+      const entityDay = ((await entity.json()) as SeriesTrendResponseV1).points[0];
+      expect(entityDay).toMatchObject({ articles: 1, toneCount: 1 });
+      const entityListed = (await (await api(entityDay?.articlesUrl ?? '')).json()) as {
+        articles: Array<{ articleId: string }>;
+      };
+      expect(entityListed.articles.map((a) => a.articleId)).toEqual([articleId]);
       const csv = await api(`/v1/topics/bars/trends?interval=hour&tz=Europe/Kaliningrad&format=csv${day}`);
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
       const rows = (await csv.text()).trim().split('\n');
       expect(rows[0]).toBe(
-        'bucketStart,localStart,articles,stories,publishers,toneAvg,positive,negative,neutral,normalisedVolume',
+        'bucketStart,localStart,articles,stories,publishers,toneAvg,positive,negative,neutral,normalisedVolume,complete,articlesUrl',
       );
       expect(rows).toHaveLength(25);
       expect(rows.find((l) => l.startsWith('2026-11-20T10:00:00.000Z'))).toMatch(

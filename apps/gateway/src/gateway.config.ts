@@ -27,6 +27,10 @@ export const gatewayEnv = z.object({
     .string()
     .min(1)
     .default(fileURLToPath(new URL('../../dashboard/dist', import.meta.url))),
+  /** How often an idle Server-Sent Events stream sends a heartbeat comment, in milliseconds. */
+  SSE_HEARTBEAT_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
+  /** Most Server-Sent Events streams open at once per gateway process (each holds two ordered consumers). */
+  SSE_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(500),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayEnv>;

@@ -6,6 +6,9 @@ import { startServiceInProcess } from '@media-monitor/service-runtime';
 import type { RunningService } from '@media-monitor/service-kit';
 import { testInfra, uniqueDatabaseName, uniqueNamespace } from '@media-monitor/testing';
 import { AlertsController } from './alerts/alerts.controller.js';
+import { ArticlesController } from './articles/articles.controller.js';
+import { EntitySummaryController } from './entities/entity-summary.controller.js';
+import { StreamController } from './stream/stream.controller.js';
 import { ApiKeysController } from './auth/api-keys.controller.js';
 import { API_VERSION, gatewayService } from './gateway.service.js';
 import { ROUTES, buildOpenApiDocument } from './openapi/openapi.document.js';
@@ -154,7 +157,14 @@ describe('gateway HTTP surface (real NATS and FerretDB; no trends service runnin
     expect(committed).toEqual(built); // run `npm run openapi` after changing a route
     expect((await fetch(url('/docs'), { redirect: 'follow' })).status).toBe(200);
 
-    const routes = [TrendsController, AlertsController, ApiKeysController].flatMap((controller) => {
+    const routes = [
+      TrendsController,
+      ArticlesController,
+      EntitySummaryController,
+      StreamController,
+      AlertsController,
+      ApiKeysController,
+    ].flatMap((controller) => {
       const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
       return Object.getOwnPropertyNames(controller.prototype)
         .filter((name) => name !== 'constructor')

@@ -1,11 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AlertsController } from './alerts/alerts.controller.js';
+import { ArticlesController } from './articles/articles.controller.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { ApiKeyRepository } from './auth/api-key.repository.js';
 import { ApiKeyService } from './auth/api-key.service.js';
 import { ApiKeysController } from './auth/api-keys.controller.js';
+import { EntitySummaryController } from './entities/entity-summary.controller.js';
 import type { GatewayConfig } from './gateway.config.js';
 import { GATEWAY_CONFIG } from './gateway.tokens.js';
+import { LiveEventsService } from './stream/live-events.service.js';
+import { StreamController } from './stream/stream.controller.js';
 import { TrendsController } from './trends/trends.controller.js';
 
 @Module({})
@@ -13,8 +17,21 @@ export class GatewayModule {
   static forConfig(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [TrendsController, AlertsController, ApiKeysController],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, ApiKeyRepository, ApiKeyService, ApiKeyGuard],
+      controllers: [
+        TrendsController,
+        ArticlesController,
+        EntitySummaryController,
+        StreamController,
+        AlertsController,
+        ApiKeysController,
+      ],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        ApiKeyRepository,
+        ApiKeyService,
+        ApiKeyGuard,
+        LiveEventsService,
+      ],
     };
   }
 }

@@ -10,6 +10,8 @@ export const trendsEnv = z.object({
    * which loses concurrent updates to one document.
    */
   TRENDS_WRITE_LOCK: z.enum(['process', 'nats']).default('process'),
+  /** How often the sweeper of leftover `inflight` entries and the topic-version clean-up run, in milliseconds. */
+  TRENDS_MAINTENANCE_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
 });
 
 export type TrendsConfig = z.infer<typeof trendsEnv>;

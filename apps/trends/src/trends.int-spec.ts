@@ -3,8 +3,13 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
   ArticleEntitiesV1,
+  ArticleGetQueryV1,
+  ArticleListQueryV1,
   ArticleSentimentV1,
+  ArticleTopicsMatchedV1,
   CONSUMER_DEFINITIONS,
+  CollectionStatusV1,
+  TopicChangedV1,
   SeriesTrendQueryV1,
   ShareOfVoiceQueryV1,
   TopTermsQueryV1,
@@ -41,7 +46,12 @@ const entities = (
     type: 'UNIT' as const,
     mentions: [{ text: 'BARS', start: 0, end: 4 }],
   })),
-  topics: topics.map((topicId) => ({ topicId, matched: ['BARS'] })),
+  topics: topics.map((topicId) => ({
+    topicId,
+    version: 1,
+    matched: ['BARS'],
+    evidence: [{ term: 'BARS', matchedText: 'BARS', start: 0, end: 4 }],
+  })),
 });
 const sentiment = (i: number, score: number): Sentiment => ({
   articleId: id(i),
@@ -99,16 +109,36 @@ describe('trends service (real NATS consumer, real FerretDB)', () => {
     return trend.points[1];
   };
 
-  const settled = async () => {
+  const settled = async (consumer = CONSUMER_DEFINITIONS.trendsAnalysis) => {
     const jsm = await jetstreamManager(nc);
-    const consumer = CONSUMER_DEFINITIONS.trendsAnalysis;
     await waitFor(
       async () => {
         const info = await jsm.consumers.info(ns.stream(consumer.stream), ns.durable(consumer.durable));
         return info.num_pending === 0 && info.num_ack_pending === 0 ? true : undefined;
       },
-      { what: 'trends consumer caught up' },
+      { what: `${consumer.durable} caught up` },
     );
+  };
+
+  /** Every article the point's link lists, following the cursor to the end. */
+  const articlesOf = async (articlesUrl: string) => {
+    const params = new URL(articlesUrl, 'http://gateway').searchParams;
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await queries.request(ArticleListQueryV1, {
+        limit: 2,
+        ...(params.get('topic') ? { topicId: params.get('topic') ?? '' } : {}),
+        ...(params.get('topicVersion') ? { topicVersion: Number(params.get('topicVersion')) } : {}),
+        ...(params.get('entity') ? { entityId: params.get('entity') ?? '' } : {}),
+        from: params.get('from') ?? '',
+        to: params.get('to') ?? '',
+        ...(cursor ? { cursor } : {}),
+      });
+      ids.push(...page.articles.map((a) => a.articleId));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return ids;
   };
 
   it('counts an article once both analyses arrived, and not again when they are delivered again', async () => {
@@ -124,13 +154,144 @@ describe('trends service (real NATS consumer, real FerretDB)', () => {
     await publisher.publish(ArticleSentimentV1, sentiment(1, -0.5), { msgId: 's1-again' });
     await publisher.publish(ArticleEntitiesV1, entities(1), { msgId: 'e1-again' });
     await settled();
-    expect(await hourPoint()).toMatchObject({
-      articles: 1,
-      toneCount: 1,
-      toneSum: -0.5,
-      negative: 1,
-      articleIds: [id(1)],
+    const point = await hourPoint();
+    expect(point).toMatchObject({ articles: 1, toneCount: 1, toneSum: -0.5, negative: 1, complete: true });
+    expect(await articlesOf(point?.articlesUrl ?? '')).toEqual([id(1)]);
+    const { article } = await queries.request(ArticleGetQueryV1, { articleId: id(1) });
+    expect(article).toMatchObject({
+      title: 'BARS',
+      snippet: 'A report on BARS.',
+      topics: [{ topicId: 'bars', version: 1, evidence: [{ term: 'BARS', start: 0, end: 4 }] }],
+      entities: [{ entityId: 'unit:bars', mentions: [{ text: 'BARS', start: 0, end: 4 }] }],
+      tone: { label: 'negative' },
     });
+    await expect(queries.request(ArticleGetQueryV1, { articleId: id(999) })).rejects.toMatchObject({
+      code: 'trends.article_not_found',
+    });
+  });
+
+  it('counts a topic version found again by a backfill once, a new version apart, and reads the active one', async () => {
+    await publisher.publish(ArticleEntitiesV1, entities(50, ['versioned']), { msgId: 'e50' });
+    await publisher.publish(ArticleSentimentV1, sentiment(50, 0.5), { msgId: 's50' });
+    await settled();
+    // The backfill of version 2 meets the article, and also reports version 1 (already counted live).
+    const evidence = [{ term: 'BARS', matchedText: 'BARS', start: 0, end: 4 }];
+    for (const msgId of ['m50', 'm50-again']) {
+      await publisher.publish(
+        ArticleTopicsMatchedV1,
+        {
+          articleId: id(50),
+          publishedAt,
+          topics: [
+            { topicId: 'versioned', version: 1, matched: ['BARS'], evidence },
+            { topicId: 'versioned', version: 2, matched: ['BARS'], evidence },
+          ],
+        },
+        { msgId },
+      );
+    }
+    await settled();
+    const v1 = await hourPoint('versioned');
+    expect(v1).toMatchObject({ articles: 1, stories: 1, publishers: 1 });
+    expect(v1?.articlesUrl).toContain('topicVersion=1');
+
+    await publisher.publish(
+      TopicChangedV1,
+      {
+        topicId: 'versioned',
+        name: 'Versioned',
+        activeVersion: 1,
+        liveVersions: [1, 2],
+        deleted: false,
+        changedAt: '2026-11-25T12:00:00.000Z',
+      },
+      { msgId: 'topic:versioned:1' },
+    );
+    await settled(CONSUMER_DEFINITIONS.trendsTopics);
+    const during = await queries.request(SeriesTrendQueryV1, {
+      series: { kind: 'topic', id: 'versioned' },
+      from: '2026-11-25T10:00:00Z',
+      to: '2026-11-25T11:00:00Z',
+      interval: 'hour',
+      timeZone: 'UTC',
+    });
+    expect(during).toMatchObject({ topicVersion: 1, notes: [expect.stringMatching(/version 2 .* backfilled/)] });
+
+    await publisher.publish(
+      TopicChangedV1,
+      {
+        topicId: 'versioned',
+        name: 'Versioned',
+        activeVersion: 2,
+        liveVersions: [2],
+        deleted: false,
+        changedAt: '2026-11-25T12:05:00.000Z',
+      },
+      { msgId: 'topic:versioned:2' },
+    );
+    await settled(CONSUMER_DEFINITIONS.trendsTopics);
+    await new Promise((resolve) => setTimeout(resolve, 2_100)); // the resolved version is cached for 2 s
+    const v2 = await hourPoint('versioned');
+    expect(v2).toMatchObject({ articles: 1 });
+    expect(v2?.articlesUrl).toContain('topicVersion=2');
+    expect(await articlesOf(v2?.articlesUrl ?? '')).toEqual([id(50)]);
+
+    await publisher.publish(
+      TopicChangedV1,
+      {
+        topicId: 'versioned',
+        name: 'Versioned',
+        activeVersion: 2,
+        liveVersions: [2],
+        deleted: true,
+        changedAt: '2026-11-25T12:10:00.000Z',
+      },
+      { msgId: 'topic:versioned:3' },
+    );
+    await settled(CONSUMER_DEFINITIONS.trendsTopics);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await expect(hourPoint('versioned')).rejects.toMatchObject({ code: 'trends.topic_not_found' });
+  });
+
+  it('marks buckets that overlap a source outage incomplete, with the reason', async () => {
+    await publisher.publish(
+      CollectionStatusV1,
+      {
+        sourceId: 'flaky.example',
+        from: '2026-11-25T10:30:00.000Z',
+        to: '2026-11-25T11:15:00.000Z',
+        status: 'outage',
+        reason: 'HTTP 503 for 4 fetches',
+        reportedAt: '2026-11-25T11:20:00.000Z',
+      },
+      { msgId: 'collection:flaky' },
+    );
+    await settled(CONSUMER_DEFINITIONS.trendsCollection);
+    const trend = await queries.request(SeriesTrendQueryV1, {
+      series: { kind: 'topic', id: 'bars' },
+      from: '2026-11-25T09:00:00Z',
+      to: '2026-11-25T12:00:00Z',
+      interval: 'hour',
+      timeZone: 'UTC',
+    });
+    expect(trend.points.map((p) => p.complete)).toEqual([true, false, false]);
+    expect(trend.points[1]?.incomplete).toEqual([
+      {
+        kind: 'outage',
+        sourceId: 'flaky.example',
+        from: '2026-11-25T10:30:00.000Z',
+        to: '2026-11-25T11:15:00.000Z',
+        detail: 'HTTP 503 for 4 fetches',
+      },
+    ]);
+    const otherSource = await queries.request(SeriesTrendQueryV1, {
+      series: { kind: 'source', id: 'wire' },
+      from: '2026-11-25T09:00:00Z',
+      to: '2026-11-25T12:00:00Z',
+      interval: 'hour',
+      timeZone: 'UTC',
+    });
+    expect(otherSource.points.every((p) => p.complete)).toBe(true);
   });
 
   it('counts many articles landing in one bucket at once exactly', async () => {
@@ -145,7 +306,7 @@ describe('trends service (real NATS consumer, real FerretDB)', () => {
     const point = await hourPoint('burst');
     expect(point).toMatchObject({ articles: n, toneCount: n, positive: n });
     expect(point?.toneSum).toBeCloseTo(n * 0.25, 6);
-    expect(new Set(point?.articleIds).size).toBe(n);
+    expect(new Set(await articlesOf(point?.articlesUrl ?? '')).size).toBe(n);
   });
 
   it('answers an invalid range with a stable error code', async () => {
@@ -237,6 +398,7 @@ describe('trends service (real NATS consumer, real FerretDB)', () => {
     const share = await queries.request(ShareOfVoiceQueryV1, { topicIds: ['sov-a', 'sov-b'], ...range });
     expect(share.points[0]).toMatchObject({
       total: 4,
+      complete: true,
       topics: [
         { topicId: 'sov-a', articles: 3, share: 0.75 },
         { topicId: 'sov-b', articles: 1, share: 0.25 },

@@ -8,11 +8,19 @@ export const SUBJECTS = {
   articleSentimentV1: 'article.sentiment.v1',
   articleAnalyzedV1: 'article.analyzed.v1',
   alertRaisedV1: 'alert.raised.v1',
+  /** Topic versions found by backfill (entity service), counted by trends as a delta. */
+  articleTopicsMatchedV1: 'article.topics-matched.v1',
+  topicChangedV1: 'topic.changed.v1',
+  /** Source outages and ingest backlog (ingest), the completeness of trend buckets. */
+  collectionStatusV1: 'ingest.collection-status.v1',
   /** Dead letters are published to `<deadLetterPrefix>.<durable>`. */
   deadLetterPrefix: 'deadletter',
   seriesTrendQueryV1: 'trends.series-trend.v1',
   topTermsQueryV1: 'trends.top-terms.v1',
   shareOfVoiceQueryV1: 'trends.share-of-voice.v1',
+  articleListQueryV1: 'trends.article-list.v1',
+  articleGetQueryV1: 'trends.article-get.v1',
+  entityGetQueryV1: 'entity.entity-get.v1',
   topicGetQueryV1: 'entity.topic-get.v1',
   deadLetterListQueryV1: 'ops.dead-letters.v1',
   alertRulesListQueryV1: 'alert.rules.list.v1',
@@ -30,6 +38,8 @@ export const STREAMS = {
   articles: 'ARTICLES',
   analysis: 'ANALYSIS',
   alerts: 'ALERTS',
+  topics: 'TOPICS',
+  collection: 'COLLECTION',
   deadLetters: 'DEAD_LETTERS',
 } as const;
 
@@ -37,6 +47,8 @@ export const CONSUMERS = {
   entityArticles: 'entity-articles',
   sentimentEntities: 'sentiment-entities',
   trendsAnalysis: 'trends-analysis',
+  trendsTopics: 'trends-topics',
+  trendsCollection: 'trends-collection',
   alertAnalyzed: 'alert-analyzed',
 } as const;
 

@@ -15,7 +15,7 @@ export const STREAM_DEFINITIONS: Record<keyof typeof STREAMS, StreamDefinition> 
   },
   analysis: {
     name: STREAMS.analysis,
-    subjects: ['article.entities.*', 'article.sentiment.*', 'article.analyzed.*'],
+    subjects: ['article.entities.*', 'article.sentiment.*', 'article.analyzed.*', 'article.topics-matched.*'],
     duplicateWindowMs: 10 * MINUTE_MS,
     maxAgeMs: 30 * DAY_MS,
     description: 'Per-article analyses and the joined result',
@@ -26,6 +26,20 @@ export const STREAM_DEFINITIONS: Record<keyof typeof STREAMS, StreamDefinition> 
     duplicateWindowMs: 10 * MINUTE_MS,
     maxAgeMs: 90 * DAY_MS,
     description: 'Alerts raised by rules',
+  },
+  topics: {
+    name: STREAMS.topics,
+    subjects: ['topic.*.*'],
+    duplicateWindowMs: 10 * MINUTE_MS,
+    maxAgeMs: 0,
+    description: 'Topic changes: versions, activation, deletion',
+  },
+  collection: {
+    name: STREAMS.collection,
+    subjects: ['ingest.collection-status.*'],
+    duplicateWindowMs: 10 * MINUTE_MS,
+    maxAgeMs: 90 * DAY_MS,
+    description: 'Collection status per source (outages, backlog): completeness of trend buckets',
   },
   deadLetters: {
     name: STREAMS.deadLetters,
@@ -68,8 +82,20 @@ export const CONSUMER_DEFINITIONS: Record<keyof typeof CONSUMERS, ConsumerDefini
   trendsAnalysis: consumer(
     CONSUMERS.trendsAnalysis,
     STREAMS.analysis,
-    [SUBJECTS.articleEntitiesV1, SUBJECTS.articleSentimentV1],
+    [SUBJECTS.articleEntitiesV1, SUBJECTS.articleSentimentV1, SUBJECTS.articleTopicsMatchedV1],
     'trends: joins analyses and fills buckets',
+  ),
+  trendsTopics: consumer(
+    CONSUMERS.trendsTopics,
+    STREAMS.topics,
+    [SUBJECTS.topicChangedV1],
+    'trends: which topic version queries read; deletion and clean-up',
+  ),
+  trendsCollection: consumer(
+    CONSUMERS.trendsCollection,
+    STREAMS.collection,
+    [SUBJECTS.collectionStatusV1],
+    'trends: collection gaps that make buckets incomplete',
   ),
   alertAnalyzed: consumer(
     CONSUMERS.alertAnalyzed,

@@ -10,9 +10,14 @@ export interface FerretDbOptions {
   port?: number;
   /** Readiness timeout in milliseconds. */
   startTimeoutMs?: number;
+  /**
+   * Use the PostgreSQL backend on this server (an existing database, e.g.
+   * `postgres://postgres@127.0.0.1:5432/postgres`) instead of SQLite files in `dataDir`.
+   */
+  postgresqlUrl?: string;
 }
 
-/** A local FerretDB v1 (MongoDB wire protocol) on its SQLite backend, bound to 127.0.0.1. */
+/** A local FerretDB v1 (MongoDB wire protocol) on its SQLite (or PostgreSQL) backend, bound to 127.0.0.1. */
 export class FerretDb {
   private constructor(
     readonly port: number,
@@ -29,8 +34,9 @@ export class FerretDb {
       name: 'ferretdb',
       command: resolveBinary('ferretdb'),
       args: [
-        '--handler=sqlite',
-        `--sqlite-url=file:${sqliteDir}/`,
+        ...(options.postgresqlUrl
+          ? ['--handler=postgresql', `--postgresql-url=${options.postgresqlUrl}`]
+          : ['--handler=sqlite', `--sqlite-url=file:${sqliteDir}/`]),
         `--state-dir=${options.dataDir}`,
         `--listen-addr=127.0.0.1:${port}`,
         '--debug-addr=-',

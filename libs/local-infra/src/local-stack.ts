@@ -9,6 +9,8 @@ export interface LocalStackOptions {
   dataDir?: string;
   natsPort?: number;
   mongoPort?: number;
+  /** FerretDB on this PostgreSQL database instead of SQLite (see FerretDbOptions). */
+  ferretdbPostgresqlUrl?: string;
 }
 
 /** nats-server and FerretDB started together for development, demos and tests. */
@@ -25,7 +27,11 @@ export class LocalStack {
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'media-monitor-'));
     const [nats, ferretdb] = await Promise.all([
       NatsServer.start({ dataDir: join(dataDir, 'nats'), port: options.natsPort }),
-      FerretDb.start({ dataDir: join(dataDir, 'ferretdb'), port: options.mongoPort }),
+      FerretDb.start({
+        dataDir: join(dataDir, 'ferretdb'),
+        port: options.mongoPort,
+        ...(options.ferretdbPostgresqlUrl ? { postgresqlUrl: options.ferretdbPostgresqlUrl } : {}),
+      }),
     ]);
     return new LocalStack(nats, ferretdb, dataDir, temporary);
   }

@@ -19,12 +19,22 @@ const SCOPE = 'gateway:required-scope';
 /** The scope a route needs; routes without it need `read`. */
 export const RequireScope = (scope: ApiScope) => SetMetadata(SCOPE, scope);
 
-/** The key of the request, from `X-API-Key` or `Authorization: Bearer`. */
-function presentedKey(request: FastifyRequest): string | undefined {
+const QUERY_TOKEN = 'gateway:query-token';
+
+/**
+ * The route also accepts the key as `?access_token=` (Server-Sent Events: a browser's EventSource
+ * cannot set headers). Only for such routes: keys in URLs end up in logs and histories.
+ */
+export const AllowQueryToken = () => SetMetadata(QUERY_TOKEN, true);
+
+/** The key of the request, from `X-API-Key`, `Authorization: Bearer` or, where allowed, `access_token`. */
+function presentedKey(request: FastifyRequest, allowQuery: boolean): string | undefined {
   const header = request.headers['x-api-key'];
   if (typeof header === 'string' && header) return header;
   const authorization = request.headers.authorization;
-  return authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length).trim() : undefined;
+  if (authorization?.startsWith('Bearer ')) return authorization.slice('Bearer '.length).trim();
+  const query = request.query as Record<string, unknown> | undefined;
+  return allowQuery && typeof query?.['access_token'] === 'string' ? query['access_token'] : undefined;
 }
 
 /** Every /v1 route: a valid API key with the route's scope (401 without one, 403 without the scope). */
@@ -42,7 +52,10 @@ export class ApiKeyGuard implements CanActivate {
       this.reflector.getAllAndOverride<ApiScope | undefined>(SCOPE, [context.getHandler(), context.getClass()]) ??
       'read';
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: ApiPrincipal }>();
-    const token = presentedKey(request);
+    const allowQuery =
+      this.reflector.getAllAndOverride<boolean | undefined>(QUERY_TOKEN, [context.getHandler(), context.getClass()]) ??
+      false;
+    const token = presentedKey(request, allowQuery);
     const principal = token ? await this.keys.verify(token) : null;
     if (!principal) {
       throw new UnauthorizedException({

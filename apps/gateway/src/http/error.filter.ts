@@ -10,6 +10,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   'trends.invalid_range': 400,
   'trends.invalid_time_zone': 400,
   'trends.interval_unavailable': 400,
+  'trends.invalid_cursor': 400,
+  'trends.article_not_found': 404,
+  'trends.topic_not_found': 404,
 };
 
 /** A service's refusal of bad input is the client's error; a missing thing is a 404; the rest is the server's. */

@@ -16,7 +16,9 @@ const UNLIMITED = /^\/(health|metrics)(\/|$)/;
 function rateLimitKey(request: FastifyRequest): string {
   const header = request.headers['x-api-key'];
   const bearer = request.headers.authorization?.replace(/^Bearer /, '');
-  const token = typeof header === 'string' ? header : bearer;
+  const query = request.query as Record<string, unknown> | undefined;
+  const fromQuery = typeof query?.['access_token'] === 'string' ? query['access_token'] : undefined;
+  const token = typeof header === 'string' ? header : (bearer ?? fromQuery);
   const id = token ? API_KEY_PATTERN.exec(token)?.[1] : undefined;
   return id ? `key:${id}` : `ip:${request.ip}`;
 }

@@ -9,6 +9,8 @@ import {
   AlertRulesListQueryV1,
   AlertRulesUpsertQueryV1,
   AlertTestSendQueryV1,
+  ArticleGetQueryV1,
+  ArticleListQueryV1,
   SeriesTrendQueryV1,
   ShareOfVoiceQueryV1,
   TopTermsQueryV1,
@@ -19,7 +21,10 @@ import {
   AlertRuleListQueryFields,
   SlugSchema,
 } from '../alerts/alert-request.schema.js';
+import { ArticleIdSchema, ArticleListQueryFields } from '../articles/article-query.schema.js';
 import { CreateApiKeySchema } from '../auth/api-keys.controller.js';
+import { EntitySummary, EntitySummaryQueryFields } from '../entities/entity-summary.schema.js';
+import { StreamQueryFields, TopicStreamQueryFields } from '../stream/stream-query.schema.js';
 import {
   EntityIdSchema,
   ShareOfVoiceQueryFields,
@@ -44,6 +49,8 @@ export interface RouteDoc {
   success: { status: number; schema?: z.ZodType };
   /** The route also answers `format=csv`. */
   csv?: boolean;
+  /** The route answers a Server-Sent Events stream (and accepts `access_token`). */
+  sse?: boolean;
 }
 
 const ApiKeySummary = z.object({
@@ -59,7 +66,8 @@ export const ROUTES: readonly RouteDoc[] = [
     method: 'get',
     path: '/v1/topics/{topicId}/trends',
     summary:
-      "A topic's volume, unique stories, publishers, tone and normalised volume per bucket; each point lists its articles",
+      "A topic's (active version's) volume, unique stories, publishers, tone and normalised volume per bucket; " +
+      'each point says whether collection was complete and links to exactly its articles',
     scope: 'read',
     params: { topicId: TopicIdSchema },
     query: TrendQueryFields,
@@ -93,6 +101,58 @@ export const ROUTES: readonly RouteDoc[] = [
     params: { entityId: EntityIdSchema },
     query: TopTermsQueryFields,
     success: { status: 200, schema: TopTermsQueryV1.response },
+  },
+  {
+    method: 'get',
+    path: '/v1/topics/{topicId}/stream',
+    summary:
+      'Server-Sent Events of the topic’s new analysed articles (`event: article`) and alerts (`event: alert`), ' +
+      'with heartbeats; `Last-Event-ID` resumes after the last event; the key may come as `access_token`',
+    scope: 'read',
+    params: { topicId: TopicIdSchema },
+    query: TopicStreamQueryFields,
+    success: { status: 200 },
+    sse: true,
+  },
+  {
+    method: 'get',
+    path: '/v1/stream',
+    summary: 'The same Server-Sent Events for several topics (`topics=a,b`)',
+    scope: 'read',
+    query: StreamQueryFields,
+    success: { status: 200 },
+    sse: true,
+  },
+  {
+    method: 'get',
+    path: '/v1/articles',
+    summary:
+      'Analysed articles newest first (publishedAt, then id), filtered by topic (version), entity, source, ' +
+      'language, tone and time; keyset cursor pagination with no depth limit. Trend points link here',
+    scope: 'read',
+    query: ArticleListQueryFields,
+    success: { status: 200, schema: ArticleListQueryV1.response },
+  },
+  {
+    method: 'get',
+    path: '/v1/articles/{articleId}',
+    summary:
+      'One analysed article with its evidence: matched query terms with offsets, entity mentions with the tone ' +
+      'towards the entity and its sentence',
+    scope: 'read',
+    params: { articleId: ArticleIdSchema },
+    success: { status: 200, schema: ArticleGetQueryV1.response },
+  },
+  {
+    method: 'get',
+    path: '/v1/entities/{entityId}',
+    summary:
+      'One canonical entity: name, type and aliases (entity registry), trend, tone towards it, co-mentions, ' +
+      'sources and sample articles with evidence',
+    scope: 'read',
+    params: { entityId: EntityIdSchema },
+    query: EntitySummaryQueryFields,
+    success: { status: 200, schema: EntitySummary },
   },
   {
     method: 'get',
@@ -238,6 +298,7 @@ function operation(route: RouteDoc): JsonSchema {
   const content: JsonSchema = {};
   if (route.success.schema) content['application/json'] = { schema: jsonSchema(route.success.schema, 'output') };
   if (route.csv) content['text/csv'] = { schema: { type: 'string' } };
+  if (route.sse) content['text/event-stream'] = { schema: { type: 'string' } };
   const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBody } } });
   return {
     summary: route.summary,
@@ -274,9 +335,10 @@ export function buildOpenApiDocument(version: string): JsonSchema {
       title: 'Media-coverage monitor API',
       version,
       description:
-        'Trends per topic and entity, share of voice and API keys. Every /v1 route needs an API key ' +
-        '(X-API-Key header or Bearer token) with the route’s scope (`x-required-scope`). Errors are ' +
-        '`{ "error": { "code", "message" } }` and never carry stack traces.',
+        'Trends per topic and entity, share of voice, the analysed articles behind every number, live ' +
+        'streams, alerts and API keys. Every /v1 route needs an API key (X-API-Key header or Bearer token; ' +
+        'the Server-Sent Events routes also take `access_token`) with the route’s scope ' +
+        '(`x-required-scope`). Errors are `{ "error": { "code", "message" } }` and never carry stack traces.',
     },
     components: {
       securitySchemes: {

@@ -33,6 +33,8 @@ const TREND_COLUMNS = [
   'negative',
   'neutral',
   'normalisedVolume',
+  'complete',
+  'articlesUrl',
 ] as const;
 
 /** Trend series, top terms and share of voice, answered by the trends service over NATS request-reply. */
@@ -87,12 +89,18 @@ export class TrendsController {
     const answer = await this.queries.request(ShareOfVoiceQueryV1, request, { timeoutMs: QUERY_TIMEOUT_MS });
     if (format === 'json') return answer;
     const rows = answer.points.flatMap((p) =>
-      p.topics.map((t) => ({ bucketStart: p.bucketStart, localStart: p.localStart, total: p.total, ...t })),
+      p.topics.map((t) => ({
+        bucketStart: p.bucketStart,
+        localStart: p.localStart,
+        total: p.total,
+        complete: p.complete,
+        ...t,
+      })),
     );
     return sendCsv(
       reply,
       'share-of-voice',
-      ['bucketStart', 'localStart', 'topicId', 'articles', 'share', 'total'],
+      ['bucketStart', 'localStart', 'topicId', 'articles', 'share', 'total', 'complete'],
       rows,
     );
   }

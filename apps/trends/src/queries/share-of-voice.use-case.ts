@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CompletenessUseCase } from '../completeness/application/completeness.use-case.js';
 import type { ShareOfVoiceRequestV1, ShareOfVoiceResponseV1 } from '@media-monitor/contracts';
 import { checkTimeZone, localStart, planBuckets } from './domain/bucket-plan.js';
 import { SeriesTrendUseCase } from './series-trend.use-case.js';
@@ -6,7 +7,10 @@ import { SeriesTrendUseCase } from './series-trend.use-case.js';
 /** Each topic's share of the articles of several topics, bucket by bucket. */
 @Injectable()
 export class ShareOfVoiceUseCase {
-  constructor(private readonly series: SeriesTrendUseCase) {}
+  constructor(
+    private readonly series: SeriesTrendUseCase,
+    private readonly completeness: CompletenessUseCase,
+  ) {}
 
   async execute(request: ShareOfVoiceRequestV1): Promise<ShareOfVoiceResponseV1> {
     const timeZone = checkTimeZone(request.timeZone);
@@ -14,7 +18,11 @@ export class ShareOfVoiceUseCase {
     const to = new Date(request.to);
     const topicIds = [...new Set(request.topicIds)];
     const plan = planBuckets(request.interval, from, to, timeZone);
-    const perTopic = await Promise.all(topicIds.map((id) => this.series.mergedBuckets({ kind: 'topic', id }, plan)));
+    const reasons = this.completeness.reasons(plan.buckets);
+    const perTopic = await Promise.all(
+      topicIds.map(async (id) => this.series.mergedBuckets(await this.series.resolve({ kind: 'topic', id }), plan)),
+    );
+    const incomplete = await reasons;
     return {
       topicIds,
       interval: request.interval,
@@ -28,6 +36,7 @@ export class ShareOfVoiceUseCase {
           bucketStart: bucket.start.toISOString(),
           localStart: localStart(bucket.start, timeZone),
           total,
+          complete: (incomplete[i] ?? []).length === 0,
           topics: topicIds.map((topicId, t) => ({
             topicId,
             articles: counts[t] ?? 0,

@@ -4,6 +4,7 @@ import { BUCKET_REPOSITORY, type BucketRepository } from '../aggregation/applica
 import { INTERVAL_MS, bucketStart } from '../aggregation/domain/buckets.js';
 import { TrendRequestError } from './domain/bucket-plan.js';
 import { mergeRows, topCounts } from './domain/trend-points.js';
+import { SeriesTrendUseCase } from './series-trend.use-case.js';
 
 /** Longest range of a top-terms query: a year of daily buckets. */
 const MAX_DAYS = 366;
@@ -11,7 +12,10 @@ const MAX_DAYS = 366;
 /** The entities and sources most present in a topic's or entity's articles over whole UTC days. */
 @Injectable()
 export class TopTermsUseCase {
-  constructor(@Inject(BUCKET_REPOSITORY) private readonly buckets: BucketRepository) {}
+  constructor(
+    @Inject(BUCKET_REPOSITORY) private readonly buckets: BucketRepository,
+    private readonly series: SeriesTrendUseCase,
+  ) {}
 
   async execute(request: TopTermsRequestV1): Promise<TopTermsResponseV1> {
     if (request.series.kind !== 'topic' && request.series.kind !== 'entity') {
@@ -27,7 +31,8 @@ export class TopTermsUseCase {
     if ((to.getTime() - from.getTime()) / INTERVAL_MS.day > MAX_DAYS) {
       throw new TrendRequestError('trends.invalid_range', `top terms cover at most ${MAX_DAYS} days`);
     }
-    const merged = mergeRows(await this.buckets.find([request.series], 'day', from, to));
+    const stored = await this.series.resolve(request.series);
+    const merged = mergeRows(await this.buckets.find([stored.key], 'day', from, to));
     return {
       series: request.series,
       from: from.toISOString(),

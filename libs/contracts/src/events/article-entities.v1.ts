@@ -10,6 +10,29 @@ export const EntityMention = z.strictObject({
   end: z.number().int().min(0),
 });
 
+/** Where a topic query matched: the query term, the text it matched and its offsets into the analysed text. */
+export const TopicEvidence = z.strictObject({
+  term: z.string(),
+  matchedText: z.string(),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  entityId: z.string().optional(),
+});
+
+/** One topic (version) an article matched. */
+export const TopicMatch = z.strictObject({
+  topicId: z.string().min(1),
+  /**
+   * The topic version whose query matched (versions are immutable; a changed query is a new version).
+   * Absent: version 1 (publishers from before topic versions).
+   */
+  version: z.number().int().min(1).optional(),
+  /** What made the article match, as written in the article. */
+  matched: z.array(z.string()),
+  /** The query terms that matched and where (offsets into the analysed text). */
+  evidence: z.array(TopicEvidence).optional(),
+});
+
 export const ArticleEntitiesV1 = defineEvent(
   SUBJECTS.articleEntitiesV1,
   z.strictObject({
@@ -32,25 +55,9 @@ export const ArticleEntitiesV1 = defineEvent(
         mentions: z.array(EntityMention).min(1),
       }),
     ),
-    topics: z.array(
-      z.strictObject({
-        topicId: z.string().min(1),
-        /** What made the article match, as written in the article. */
-        matched: z.array(z.string()),
-        /** The query terms that matched and where (offsets into the analysed text). */
-        evidence: z
-          .array(
-            z.strictObject({
-              term: z.string(),
-              matchedText: z.string(),
-              start: z.number().int().min(0),
-              end: z.number().int().min(0),
-              entityId: z.string().optional(),
-            }),
-          )
-          .optional(),
-      }),
-    ),
+    topics: z.array(TopicMatch),
   }),
 );
 export type ArticleEntitiesV1 = z.infer<typeof ArticleEntitiesV1.schema>;
+export type TopicMatch = z.infer<typeof TopicMatch>;
+export type TopicEvidence = z.infer<typeof TopicEvidence>;

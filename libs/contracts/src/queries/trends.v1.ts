@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineQuery } from '../contract.js';
 import { SUBJECTS } from '../names.js';
-import { ArticleId, IsoDateTime } from '../common.js';
+import { IsoDateTime } from '../common.js';
 
 /** Bucket widths: minute buckets for live views, hour and day for history. */
 export const TrendInterval = z.enum(['minute', 'hour', 'day']);
@@ -14,6 +14,17 @@ export const TrendSeries = z.strictObject({
 
 /** An IANA time zone such as "Europe/Moscow"; day buckets start at its local midnight. */
 export const TimeZone = z.string().min(1).max(64);
+
+/** One reason a bucket may miss articles. */
+export const IncompleteReason = z.strictObject({
+  /** `outage`: a source could not be collected; `backlog`: articles wait in ingest or the pipeline. */
+  kind: z.enum(['outage', 'backlog']),
+  /** The source concerned (absent for the pipeline's backlog). */
+  sourceId: z.string().optional(),
+  from: IsoDateTime,
+  to: IsoDateTime,
+  detail: z.string(),
+});
 
 export const TrendPoint = z.strictObject({
   /** Start of the bucket, UTC. */
@@ -37,8 +48,15 @@ export const TrendPoint = z.strictObject({
    * (null when the bucket is empty, and for the `source` and `all` series).
    */
   normalisedVolume: z.number().min(0).max(1).nullable(),
-  /** The articles counted in this bucket (invariant 5: every number traces to articles). */
-  articleIds: z.array(ArticleId),
+  /**
+   * The articles counted in this point (invariant 5): a gateway path of the articles read model,
+   * e.g. `/v1/articles?topic=bars&topicVersion=2&from=…&to=…`, that lists exactly them.
+   */
+  articlesUrl: z.string(),
+  /** False when collection was not complete over the bucket: a dip may be a gap, not silence. */
+  complete: z.boolean(),
+  /** Why the bucket may be incomplete (empty when complete). */
+  incomplete: z.array(IncompleteReason),
 });
 
 const TrendRange = {
@@ -57,6 +75,10 @@ export const SeriesTrendQueryV1 = defineQuery(
     timeZone: TimeZone,
     from: IsoDateTime,
     to: IsoDateTime,
+    /** The topic version read (topic series; the active version), else null. */
+    topicVersion: z.number().int().min(1).nullable(),
+    /** Things a reader should know, e.g. that a new topic version is being backfilled. */
+    notes: z.array(z.string()),
     points: z.array(TrendPoint),
   }),
 );
@@ -100,6 +122,8 @@ export const ShareOfVoiceQueryV1 = defineQuery(
         localStart: z.string(),
         /** Sum of the topics' articles in the bucket (an article in two topics counts in both). */
         total: z.number().int().min(0),
+        /** False when collection was not complete over the bucket (see the topic trends for the reasons). */
+        complete: z.boolean(),
         topics: z.array(
           z.strictObject({
             topicId: z.string(),
@@ -115,6 +139,7 @@ export const ShareOfVoiceQueryV1 = defineQuery(
 export type TrendInterval = z.infer<typeof TrendInterval>;
 export type TrendSeries = z.infer<typeof TrendSeries>;
 export type TrendPoint = z.infer<typeof TrendPoint>;
+export type IncompleteReason = z.infer<typeof IncompleteReason>;
 export type SeriesTrendRequestV1 = z.infer<typeof SeriesTrendQueryV1.request>;
 export type SeriesTrendResponseV1 = z.infer<typeof SeriesTrendQueryV1.response>;
 export type TopTermsRequestV1 = z.infer<typeof TopTermsQueryV1.request>;

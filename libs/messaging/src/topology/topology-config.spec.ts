@@ -22,7 +22,7 @@ describe('topology config', () => {
       durable_name: 't1-trends-analysis',
       ack_policy: 'explicit',
       deliver_policy: 'all',
-      filter_subjects: ['t1.article.entities.v1', 't1.article.sentiment.v1'],
+      filter_subjects: ['t1.article.entities.v1', 't1.article.sentiment.v1', 't1.article.topics-matched.v1'],
       ack_wait: 30 * 1e9,
       max_ack_pending: 2_000,
       max_deliver: -1,

@@ -1,10 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { OnEvent } from '@media-monitor/messaging';
-import { ArticleEntitiesV1, ArticleSentimentV1 } from '@media-monitor/contracts';
+import { ArticleEntitiesV1, ArticleSentimentV1, ArticleTopicsMatchedV1 } from '@media-monitor/contracts';
 import { RecordAnalysisUseCase } from '../application/record-analysis.use-case.js';
 
-/** Both halves of an article's analysis arrive on one durable consumer (trends-analysis). */
+/** Both halves of an article's analysis and later topic matches arrive on one durable consumer (trends-analysis). */
 @Controller()
 export class AnalysisHandler {
   constructor(private readonly record: RecordAnalysisUseCase) {}
@@ -17,5 +17,10 @@ export class AnalysisHandler {
   @OnEvent(ArticleSentimentV1)
   async sentiment(@Payload() event: ArticleSentimentV1): Promise<void> {
     await this.record.recordSentiment(event);
+  }
+
+  @OnEvent(ArticleTopicsMatchedV1)
+  async topicsMatched(@Payload() event: ArticleTopicsMatchedV1): Promise<void> {
+    await this.record.recordTopicsMatched(event);
   }
 }

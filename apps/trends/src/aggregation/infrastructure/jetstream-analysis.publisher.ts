@@ -9,11 +9,19 @@ export class JetStreamAnalysisPublisher implements AnalysisPublisher {
   constructor(private readonly events: EventPublisher) {}
 
   async publishAnalyzed(analysis: CompleteAnalysis, analyzedAt: Date): Promise<void> {
-    // The per-entity tones are trends' own (entity series); the event carries the document tone.
-    const { entityTones: _entityTones, ...event } = analysis;
     await this.events.publish(
       ArticleAnalyzedV1,
-      { ...event, analyzedAt: analyzedAt.toISOString() },
+      {
+        articleId: analysis.articleId,
+        publishedAt: analysis.publishedAt,
+        language: analysis.language,
+        source: analysis.source,
+        storyId: analysis.storyId,
+        topicIds: analysis.liveTopicIds,
+        entityIds: analysis.entityIds,
+        tone: analysis.tone,
+        analyzedAt: analyzedAt.toISOString(),
+      },
       { msgId: `analyzed:${analysis.articleId}` },
     );
   }

@@ -1,75 +1,191 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
-import { TRENDS_WRITE_LOCK } from '../../trends.tokens.js';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
-import type { TrendInterval, TrendSeries } from '@media-monitor/contracts';
-import { KeySerializer, MONGO_CONNECTION, guardedIncrement, type KeyedLock } from '@media-monitor/persistence';
-import type { BucketRepository, BucketRow } from '../application/bucket.repository.js';
-import { bucketKey, decodeFieldName, encodeFieldName, seriesKey } from '../domain/buckets.js';
+import type { TrendInterval } from '@media-monitor/contracts';
+import { MONGO_CONNECTION, guardedIncrement, type KeyedLock } from '@media-monitor/persistence';
+import { TRENDS_WRITE_LOCK } from '../../trends.tokens.js';
+import type { BucketFirsts, BucketRepository, BucketRow } from '../application/bucket.repository.js';
+import { bucketIncrements } from '../domain/bucket-increments.js';
+import { INTERVAL_MS, bucketStart, decodeFieldName, seriesKey } from '../domain/buckets.js';
 import type { BucketContribution } from '../domain/contributions.js';
-import { BUCKET_MODEL, bucketSchema, type BucketDocument } from './trends.schemas.js';
+import {
+  bucketModels,
+  bucketPartition,
+  type BucketDocument,
+  type BucketPartition,
+  type HourCounters,
+} from './trends.schemas.js';
 
 function decodeMap(map: Record<string, number> | undefined): Map<string, number> {
   return new Map(Object.entries(map ?? {}).map(([field, count]) => [decodeFieldName(field), count]));
 }
 
+/** `<series>|<interval>`, the field every range read of minute documents filters on. */
+export function seriesInterval(series: string, interval: TrendInterval): string {
+  return `${series}|${interval}`;
+}
+
+function hourRow(series: string, dayStart: Date, slot: string, h: HourCounters): BucketRow {
+  return {
+    seriesKey: series,
+    bucketStart: new Date(dayStart.getTime() + Number(slot) * INTERVAL_MS.hour),
+    articles: h.articles ?? 0,
+    stories: h.stories ?? 0,
+    publishers: h.publishers ?? 0,
+    toneSum: h.toneSum ?? 0,
+    toneCount: h.toneCount ?? 0,
+    positive: h.positive ?? 0,
+    negative: h.negative ?? 0,
+    neutral: h.neutral ?? 0,
+    sources: decodeMap(h.sources),
+    entities: new Map(),
+  };
+}
+
+function dayRow(doc: BucketDocument): BucketRow {
+  return {
+    seriesKey: doc.series,
+    bucketStart: doc.bucketStart,
+    articles: doc.articles,
+    stories: doc.stories ?? 0,
+    publishers: doc.publishers ?? 0,
+    toneSum: doc.toneSum,
+    toneCount: doc.toneCount,
+    positive: doc.positive,
+    negative: doc.negative,
+    neutral: doc.neutral,
+    sources: decodeMap(doc.sources),
+    entities: decodeMap(doc.entities),
+  };
+}
+
+/**
+ * Buckets: minute documents, and day documents that also hold their hours, so an hourly series
+ * of 30 days is 30 documents. Every read is one query per series on `si` (equality) and
+ * `bucketStart` (range): an index range scan on MongoDB; on FerretDB's PostgreSQL backend the
+ * equality is pushed down; its SQLite backend scans the collection (docs/performance.md).
+ */
 @Injectable()
 export class MongoBucketRepository implements BucketRepository {
-  private readonly model: Model<BucketDocument>;
+  private readonly models: Record<BucketPartition, Model<BucketDocument>>;
   constructor(
     @Inject(MONGO_CONNECTION) connection: Connection,
     /** One write at a time per bucket document: FerretDB v1 loses concurrent updates (TRENDS_WRITE_LOCK). */
-    @Optional() @Inject(TRENDS_WRITE_LOCK) private readonly writes: KeyedLock = new KeySerializer(),
+    @Inject(TRENDS_WRITE_LOCK) private readonly writes: KeyedLock,
   ) {
-    this.model = connection.models[BUCKET_MODEL] ?? connection.model<BucketDocument>(BUCKET_MODEL, bucketSchema);
+    this.models = bucketModels(connection);
   }
 
-  add(c: BucketContribution, articleId: string): Promise<'applied' | 'already-applied'> {
-    const key = bucketKey(c.series, c.interval, c.start);
-    const inc: Record<string, number> = {
-      articles: 1,
-      toneSum: c.tone.score,
-      toneCount: 1,
-      [c.tone.label]: 1,
-    };
-    if (c.countSource) inc[`sources.${encodeFieldName(c.sourceId)}`] = 1;
-    for (const entityId of c.entityIds) inc[`entities.${encodeFieldName(entityId)}`] = 1;
-    return this.writes.run(key, () =>
-      guardedIncrement(this.model, {
-        key: { _id: key },
+  /** The collection of a bucket key (`topic:bars@2|day|…`) or series and interval. */
+  private modelOf(series: string, interval: TrendInterval): Model<BucketDocument> {
+    return this.models[bucketPartition(series, interval)];
+  }
+
+  add(c: BucketContribution, articleId: string, firsts: BucketFirsts): Promise<'applied' | 'already-applied'> {
+    const series = seriesKey(c.series);
+    return this.writes.run(c.key, () =>
+      guardedIncrement(this.modelOf(series, c.interval), {
+        key: { _id: c.key },
         contributionId: articleId,
-        guardField: 'articleIds',
-        inc,
-        addToSet: { storyIds: c.storyId, sourceIds: c.sourceId },
-        setOnInsert: { series: seriesKey(c.series), interval: c.interval, bucketStart: c.start },
+        guardField: 'inflight',
+        inc: bucketIncrements(c, firsts),
+        setOnInsert: {
+          series,
+          interval: c.interval,
+          si: seriesInterval(series, c.interval),
+          bucketStart: c.start,
+        },
       }),
     );
   }
 
-  async find(series: readonly TrendSeries[], interval: TrendInterval, from: Date, to: Date): Promise<BucketRow[]> {
-    if (series.length === 0) return [];
-    const keys = series.map(seriesKey);
-    const docs = await this.model
-      .find({
-        series: keys.length === 1 ? keys[0] : { $in: keys },
-        interval,
-        bucketStart: { $gte: from, $lt: to },
-      })
-      .sort({ bucketStart: 1 })
-      .lean<BucketDocument[]>();
-    return docs.map((doc) => ({
-      seriesKey: doc.series,
-      bucketStart: doc.bucketStart,
-      articles: doc.articles,
-      toneSum: doc.toneSum,
-      toneCount: doc.toneCount,
-      positive: doc.positive,
-      negative: doc.negative,
-      neutral: doc.neutral,
-      articleIds: doc.articleIds,
-      storyIds: doc.storyIds ?? [],
-      sourceIds: doc.sourceIds ?? [],
-      sources: decodeMap(doc.sources),
-      entities: decodeMap(doc.entities),
-    }));
+  async release(keys: readonly string[], articleId: string): Promise<void> {
+    await Promise.all(
+      [...new Set(keys)].map((key) =>
+        this.writes.run(key, () =>
+          this.modelOf(key, key.includes('|minute|') ? 'minute' : 'day').updateOne(
+            { _id: key },
+            { $pull: { inflight: articleId } },
+          ),
+        ),
+      ),
+    );
+  }
+
+  async find(seriesKeys: readonly string[], interval: TrendInterval, from: Date, to: Date): Promise<BucketRow[]> {
+    const series = [...new Set(seriesKeys)];
+    let rows: BucketRow[];
+    if (interval === 'minute') {
+      const docs = await Promise.all(
+        series.map((s) =>
+          this.modelOf(s, 'minute')
+            .find({ si: seriesInterval(s, 'minute'), bucketStart: { $gte: from, $lt: to } }, { inflight: 0 })
+            .lean<BucketDocument[]>(),
+        ),
+      );
+      rows = docs.flat().map(dayRow);
+    } else {
+      const days = await this.days(series, from, to, { inflight: 0, ...(interval === 'hour' ? { entities: 0 } : {}) });
+      rows =
+        interval === 'day'
+          ? days.map(dayRow)
+          : days.flatMap((doc) =>
+              Object.entries(doc.hours ?? {}).map(([slot, h]) => hourRow(doc.series, doc.bucketStart, slot, h)),
+            );
+      rows = rows.filter((r) => r.bucketStart >= from && r.bucketStart < to);
+    }
+    return rows.sort((a, b) => a.bucketStart.getTime() - b.bucketStart.getTime());
+  }
+
+  async findSourceTotals(
+    sourceIds: readonly string[],
+    interval: TrendInterval,
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ bucketStart: Date; sources: Map<string, number> }>> {
+    // Whole documents: FerretDB applies a projection of thousands of paths (24 hours × the sources)
+    // far slower than it sends the document (measured: seconds against milliseconds).
+    const wanted = new Set(sourceIds);
+    const only = (map: Map<string, number>) => new Map([...map].filter(([id]) => wanted.has(id)));
+    const days = await this.days([seriesKey({ kind: 'all', id: '*' })], from, to, { inflight: 0, entities: 0 });
+    const rows =
+      interval === 'day'
+        ? days.map((d) => ({ bucketStart: d.bucketStart, sources: only(decodeMap(d.sources)) }))
+        : days.flatMap((d) =>
+            Object.entries(d.hours ?? {}).map(([slot, h]) => ({
+              bucketStart: new Date(d.bucketStart.getTime() + Number(slot) * INTERVAL_MS.hour),
+              sources: only(decodeMap(h.sources)),
+            })),
+          );
+    return rows
+      .filter((r) => r.bucketStart >= from && r.bucketStart < to)
+      .sort((a, b) => a.bucketStart.getTime() - b.bucketStart.getTime());
+  }
+
+  async deleteSeries(series: string): Promise<number> {
+    const minutes = this.modelOf(series, 'minute');
+    const days = this.modelOf(series, 'day');
+    const deleted = await Promise.all(
+      [...new Set([minutes, days])]
+        .filter(Boolean)
+        .map(async (model) => (await model.deleteMany({ series })).deletedCount),
+    );
+    return deleted.reduce((a, b) => a + b, 0);
+  }
+
+  /** The day documents of the series in [from, to): one equality-and-range read per series. */
+  private async days(
+    series: readonly string[],
+    from: Date,
+    to: Date,
+    projection: Record<string, 0 | 1>,
+  ): Promise<BucketDocument[]> {
+    const docs = await Promise.all(
+      series.map((s) =>
+        this.modelOf(s, 'day')
+          .find({ si: seriesInterval(s, 'day'), bucketStart: { $gte: bucketStart('day', from), $lt: to } }, projection)
+          .lean<BucketDocument[]>(),
+      ),
+    );
+    return docs.flat();
   }
 }

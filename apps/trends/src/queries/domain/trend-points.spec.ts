@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { BucketRow } from '../../aggregation/application/bucket.repository.js';
-import { mergeRows, normalisedVolume, topCounts } from './trend-points.js';
+import { articlesUrl, mergeRows, normalisedVolume, topCounts } from './trend-points.js';
 
 const row = (over: Partial<BucketRow>): BucketRow => ({
   seriesKey: 'topic:t',
@@ -11,38 +11,25 @@ const row = (over: Partial<BucketRow>): BucketRow => ({
   positive: 0,
   negative: 0,
   neutral: 0,
-  articleIds: [],
-  storyIds: [],
-  sourceIds: [],
+  stories: 0,
+  publishers: 0,
   sources: new Map(),
   entities: new Map(),
   ...over,
 });
 
 describe('mergeRows', () => {
-  it('sums counts but unites stories and publishers', () => {
+  it('sums counts and source maps, and says how many rows it merged', () => {
     const merged = mergeRows([
-      row({
-        articles: 2,
-        toneSum: 0.5,
-        toneCount: 2,
-        storyIds: ['s1', 's2'],
-        sourceIds: ['a'],
-        sources: new Map([['a', 2]]),
-      }),
-      row({
-        articles: 1,
-        toneSum: -1,
-        toneCount: 1,
-        storyIds: ['s2'],
-        sourceIds: ['a', 'b'],
-        sources: new Map([['b', 1]]),
-      }),
+      row({ articles: 2, toneSum: 0.5, toneCount: 2, stories: 2, publishers: 1, sources: new Map([['a', 2]]) }),
+      row({ articles: 1, toneSum: -1, toneCount: 1, stories: 1, publishers: 2, sources: new Map([['b', 1]]) }),
     ]);
-    expect(merged).toMatchObject({ articles: 3, toneSum: -0.5, toneCount: 3 });
-    expect(merged.storyIds.size).toBe(2);
-    expect(merged.sourceIds.size).toBe(2);
+    expect(merged).toMatchObject({ articles: 3, toneSum: -0.5, toneCount: 3, rows: 2 });
     expect(Object.fromEntries(merged.sources)).toEqual({ a: 2, b: 1 });
+  });
+
+  it('keeps the distinct counts of a single row', () => {
+    expect(mergeRows([row({ articles: 3, stories: 2, publishers: 1 })])).toMatchObject({ stories: 2, publishers: 1 });
   });
 });
 
@@ -80,5 +67,19 @@ describe('topCounts', () => {
       { id: 'a', articles: 2 },
       { id: 'b', articles: 2 },
     ]);
+  });
+});
+
+describe('articlesUrl', () => {
+  it('links a point to the articles read model with the topic version and the bucket range', () => {
+    const start = new Date('2026-11-25T10:00:00Z');
+    const end = new Date('2026-11-25T11:00:00Z');
+    expect(articlesUrl({ kind: 'topic', id: 'bars' }, 2, start, end)).toBe(
+      '/v1/articles?topic=bars&topicVersion=2&from=2026-11-25T10%3A00%3A00.000Z&to=2026-11-25T11%3A00%3A00.000Z',
+    );
+    expect(articlesUrl({ kind: 'entity', id: 'unit:bars' }, null, start, end)).toMatch(
+      /^\/v1\/articles\?entity=unit%3Abars&from=/,
+    );
+    expect(articlesUrl({ kind: 'all', id: '*' }, null, start, end)).toMatch(/^\/v1\/articles\?from=/);
   });
 });

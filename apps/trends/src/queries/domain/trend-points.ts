@@ -1,18 +1,19 @@
-import type { TrendPoint } from '@media-monitor/contracts';
+import type { IncompleteReason, TrendPoint } from '@media-monitor/contracts';
 import type { BucketRow } from '../../aggregation/application/bucket.repository.js';
 import { localStart, type OutputBucket } from './bucket-plan.js';
 
 /** The stored rows that fall into one output bucket, added up. */
 export interface MergedBucket {
   articles: number;
+  /** Distinct stories and publishers: the row's own counts for one row; set by the caller for several. */
+  stories: number;
+  publishers: number;
   toneSum: number;
   toneCount: number;
   positive: number;
   negative: number;
   neutral: number;
-  articleIds: string[];
-  storyIds: Set<string>;
-  sourceIds: Set<string>;
+  rows: number;
   sources: Map<string, number>;
   entities: Map<string, number>;
 }
@@ -22,33 +23,33 @@ function addCounts(into: Map<string, number>, from: Map<string, number>): void {
 }
 
 /**
- * Adds up rows of one series. Unique stories and publishers are unions of the rows' sets, not
- * sums: a story told in two hours of one day is one story that day.
+ * Adds up rows of one series. Unique stories and publishers cannot be summed over rows (a story
+ * told in two hours of one day is one story that day): for one row they are its counts, for
+ * several the caller replaces them with the distinct markers of the rows.
  */
 export function mergeRows(rows: readonly BucketRow[]): MergedBucket {
   const merged: MergedBucket = {
     articles: 0,
+    stories: 0,
+    publishers: 0,
     toneSum: 0,
     toneCount: 0,
     positive: 0,
     negative: 0,
     neutral: 0,
-    articleIds: [],
-    storyIds: new Set(),
-    sourceIds: new Set(),
+    rows: rows.length,
     sources: new Map(),
     entities: new Map(),
   };
   for (const row of rows) {
     merged.articles += row.articles;
+    merged.stories += row.stories;
+    merged.publishers += row.publishers;
     merged.toneSum += row.toneSum;
     merged.toneCount += row.toneCount;
     merged.positive += row.positive;
     merged.negative += row.negative;
     merged.neutral += row.neutral;
-    merged.articleIds.push(...row.articleIds);
-    for (const id of row.storyIds) merged.storyIds.add(id);
-    for (const id of row.sourceIds) merged.sourceIds.add(id);
     addCounts(merged.sources, row.sources);
     addCounts(merged.entities, row.entities);
   }
@@ -74,26 +75,34 @@ export function normalisedVolume(
   return denominator > 0 ? Math.min(1, merged.articles / denominator) : null;
 }
 
+export interface PointExtras {
+  normalised: number | null;
+  articlesUrl: string;
+  incomplete: IncompleteReason[];
+}
+
 export function toTrendPoint(
   bucket: OutputBucket,
   merged: MergedBucket,
   timeZone: string,
-  normalised: number | null,
+  extras: PointExtras,
 ): TrendPoint {
   return {
     bucketStart: bucket.start.toISOString(),
     localStart: localStart(bucket.start, timeZone),
     articles: merged.articles,
-    stories: merged.storyIds.size,
-    publishers: merged.sourceIds.size,
+    stories: merged.stories,
+    publishers: merged.publishers,
     toneSum: merged.toneSum,
     toneCount: merged.toneCount,
     toneAvg: merged.toneCount > 0 ? Math.max(-1, Math.min(1, merged.toneSum / merged.toneCount)) : null,
     positive: merged.positive,
     negative: merged.negative,
     neutral: merged.neutral,
-    normalisedVolume: normalised,
-    articleIds: merged.articleIds,
+    normalisedVolume: extras.normalised,
+    articlesUrl: extras.articlesUrl,
+    complete: extras.incomplete.length === 0,
+    incomplete: extras.incomplete,
   };
 }
 
@@ -103,4 +112,23 @@ export function topCounts(counts: Map<string, number>, limit: number): Array<{ i
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, limit)
     .map(([id, articles]) => ({ id, articles }));
+}
+
+/** Query parameters of /v1/articles that list exactly the articles of a point of the series. */
+export function articlesUrl(
+  series: { kind: 'topic' | 'entity' | 'source' | 'all'; id: string },
+  topicVersion: number | null,
+  start: Date,
+  end: Date,
+): string {
+  const params = new URLSearchParams();
+  if (series.kind === 'topic') {
+    params.set('topic', series.id);
+    if (topicVersion !== null) params.set('topicVersion', String(topicVersion));
+  }
+  if (series.kind === 'entity') params.set('entity', series.id);
+  if (series.kind === 'source') params.set('source', series.id);
+  params.set('from', start.toISOString());
+  params.set('to', end.toISOString());
+  return `/v1/articles?${params.toString()}`;
 }

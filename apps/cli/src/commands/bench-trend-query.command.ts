@@ -1,0 +1,182 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { LocalSystem, repositoryRoot } from '@media-monitor/local-infra';
+
+export interface BenchTrendQueryOptions {
+  /** Stored articles per level, e.g. 10 000, 100 000, 1 000 000. */
+  levels: number[];
+  connections: number;
+  seconds: number;
+  /** Days the stored articles cover (the query reads the last 30). */
+  days: number;
+  /** Run FerretDB on this PostgreSQL database instead of SQLite. */
+  postgresql?: string;
+}
+
+interface LevelResult {
+  articles: number;
+  buckets: number;
+  loadSeconds: number;
+  /** One request at a time, after a warm-up: latency without queueing. */
+  sequentialMs: { p50: number; max: number };
+  sequentialStatuses: Record<string, number>;
+  requests: number;
+  requestsPerSecond: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+}
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+/** The corpus ends here, so every run stores and asks for the same buckets. */
+const END = new Date('2026-11-30T00:00:00.000Z');
+const TOPICS = 10;
+
+function loadBuckets(
+  mongoUri: string,
+  database: string,
+  articles: number,
+  days: number,
+): Promise<{ buckets: number; seconds: number }> {
+  const script = join(repositoryRoot(), 'apps', 'trends', 'dist', 'bench', 'load-buckets.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--max-old-space-size=6144', script, mongoUri, database, String(articles), END.toISOString(), String(days)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`load-buckets exited with ${code}`));
+      const line = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { buckets: number; seconds: number };
+      resolve(line);
+    });
+  });
+}
+
+const trendPath = (topic: number) =>
+  `/v1/topics/topic-${topic}/trends?interval=hour&from=${new Date(END.getTime() - 30 * 86_400_000).toISOString()}&to=${END.toISOString()}`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function runLevel(articles: number, options: BenchTrendQueryOptions): Promise<LevelResult> {
+  say(`\n== ${articles.toLocaleString('en')} stored articles`);
+  const system = await LocalSystem.start({
+    databasePrefix: `bench${articles}`,
+    ...(options.postgresql ? { ferretdbPostgresqlUrl: options.postgresql } : {}),
+    logLevel: 'warn',
+    env: { RATE_LIMIT_PER_MINUTE: '1000000' },
+    onProgress: (line) => say(line),
+  });
+  try {
+    const loaded = await loadBuckets(system.stack.ferretdb.uri, `bench${articles}_trends`, articles, options.days);
+    say(`loaded ${loaded.buckets.toLocaleString('en')} bucket documents in ${loaded.seconds.toFixed(1)} s`);
+    const headers = { 'x-api-key': system.apiKey };
+    const gateway = system.url('gateway');
+    const sequential: number[] = [];
+    const sequentialStatuses: Record<string, number> = {};
+    for (let i = 0; i < 2 * TOPICS; i += 1) {
+      const started = performance.now();
+      const res = await fetch(`${gateway}${trendPath(i % TOPICS)}`, { headers });
+      const body = (await res.json()) as { points?: Array<{ articles: number }> };
+      const counted = body.points?.reduce((sum, p) => sum + p.articles, 0) ?? 0;
+      const outcome =
+        res.status === 200 && body.points?.length === 720
+          ? `200 (720 points, ${counted > 0 ? 'articles counted' : 'EMPTY'})`
+          : String(res.status);
+      if (i >= TOPICS) {
+        // the first round warms up
+        sequential.push(performance.now() - started);
+        sequentialStatuses[outcome] = (sequentialStatuses[outcome] ?? 0) + 1;
+      }
+    }
+    sequential.sort((a, b) => a - b);
+    say(
+      `sequential: p50 ${percentile(sequential, 50).toFixed(1)} ms, max ${(sequential.at(-1) ?? 0).toFixed(1)} ms, ` +
+        `answers ${JSON.stringify(sequentialStatuses)}`,
+    );
+    let next = 0;
+    const result = await autocannon({
+      url: gateway,
+      connections: options.connections,
+      duration: options.seconds,
+      timeout: 30,
+      headers,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: trendPath(next++ % TOPICS) }) }],
+    });
+    const level: LevelResult = {
+      articles,
+      buckets: loaded.buckets,
+      loadSeconds: loaded.seconds,
+      sequentialMs: { p50: percentile(sequential, 50), max: sequential.at(-1) ?? 0 },
+      sequentialStatuses,
+      requests: result.requests.total,
+      requestsPerSecond: result.requests.average,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      latencyMs: {
+        p50: result.latency.p50,
+        p90: result.latency.p90,
+        p99: result.latency.p99,
+        max: result.latency.max,
+        mean: result.latency.mean,
+      },
+    };
+    say(
+      `${options.connections} clients for ${options.seconds} s: ${level.requests} requests (${level.requestsPerSecond.toFixed(1)}/s), ` +
+        `p50 ${level.latencyMs.p50} ms, p90 ${level.latencyMs.p90} ms, p99 ${level.latencyMs.p99} ms, ` +
+        `non-2xx ${level.non2xx}, errors ${level.errors}`,
+    );
+    return level;
+  } finally {
+    if (options.postgresql) await dropDatabases(system.stack.ferretdb.uri, `bench${articles}_`);
+    await system.stop();
+  }
+}
+
+/** Removes the run's databases (on PostgreSQL they outlive FerretDB: schemas in the shared database). */
+async function dropDatabases(uri: string, prefix: string): Promise<void> {
+  const { default: mongoose } = await import('mongoose');
+  const connection = await mongoose.createConnection(uri).asPromise();
+  try {
+    const { databases } = await connection.db!.admin().listDatabases();
+    for (const db of databases) if (db.name.startsWith(prefix)) await connection.useDb(db.name).dropDatabase();
+  } finally {
+    await connection.close();
+  }
+}
+
+/**
+ * `media-monitor bench trend-query`: stores the buckets of N analysed articles (bulk-inserted as
+ * the write path leaves them, see apps/trends/src/bench), then asks the gateway for 30-day hourly
+ * topic trends with many concurrent clients and reports the latency percentiles.
+ */
+export async function runBenchTrendQuery(options: BenchTrendQueryOptions): Promise<void> {
+  const results: LevelResult[] = [];
+  for (const articles of options.levels) results.push(await runLevel(articles, options));
+  const report = {
+    benchmark: 'trend-query',
+    query: 'GET /v1/topics/{id}/trends?interval=hour over 30 days (720 points), rotating over 10 topics',
+    store: `FerretDB v1.24 (${options.postgresql ? 'PostgreSQL' : 'SQLite'} backend), one trends process, one gateway process`,
+    loading: 'bucket documents bulk-inserted, built by the write path’s own functions (BucketFixture)',
+    connections: options.connections,
+    seconds: options.seconds,
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAverageAtEnd: loadavg() },
+    finishedAt: new Date().toISOString(),
+    levels: results,
+  };
+  const dir = join(repositoryRoot(), 'reports');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'bench-trend-query.json');
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  say(`\nreport written to ${file}`);
+}

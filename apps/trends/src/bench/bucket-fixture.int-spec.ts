@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import mongoose, { type Connection } from 'mongoose';
+import { KeySerializer, ensureIndexes } from '@media-monitor/persistence';
+import { testInfra, uniqueDatabaseName } from '@media-monitor/testing';
+import { RecordAnalysisUseCase } from '../aggregation/application/record-analysis.use-case.js';
+import type { CompleteAnalysis } from '../aggregation/domain/joined-analysis.js';
+import { MongoAnalysisJoinRepository } from '../aggregation/infrastructure/mongo-analysis-join.repository.js';
+import { MongoBucketMarkerRepository } from '../aggregation/infrastructure/mongo-bucket-marker.repository.js';
+import { MongoBucketRepository } from '../aggregation/infrastructure/mongo-bucket.repository.js';
+import { bucketModels, type BucketDocument } from '../aggregation/infrastructure/trends.schemas.js';
+import { MongoArticleReadModel } from '../articles/infrastructure/mongo-article-read-model.repository.js';
+import { BucketFixture, syntheticAnalyses } from './bucket-fixture.js';
+
+// The benchmark bulk-inserts BucketFixture's documents; this checks they are the documents the
+// real write path leaves for the same articles.
+describe('BucketFixture (the benchmark loader) against the write path on FerretDB', () => {
+  let connection: Connection;
+
+  beforeAll(async () => {
+    connection = await mongoose
+      .createConnection(testInfra().mongoUri, { dbName: uniqueDatabaseName('fixture'), maxPoolSize: 20 })
+      .asPromise();
+  });
+
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  it('builds exactly the bucket documents that counting the same articles writes', async () => {
+    const lock = new KeySerializer();
+    const buckets = new MongoBucketRepository(connection, lock);
+    const useCase = new RecordAnalysisUseCase(
+      new MongoAnalysisJoinRepository(connection),
+      buckets,
+      new MongoBucketMarkerRepository(connection),
+      new MongoArticleReadModel(connection),
+      { publishAnalyzed: () => Promise.resolve() },
+      lock,
+    );
+    await ensureIndexes(connection, Object.values(connection.models));
+    const analyses = [
+      ...syntheticAnalyses({
+        articles: 40,
+        end: new Date('2026-11-25T00:00:00Z'),
+        days: 1,
+        sources: 4,
+        topics: 3,
+        entities: 6,
+        seed: 7,
+      }),
+    ];
+    const fixture = new BucketFixture();
+    for (const a of analyses) {
+      fixture.add(a);
+      await useCase.recordEntities(entitiesEvent(a));
+      await useCase.recordSentiment(sentimentEvent(a));
+    }
+    const expected = [...fixture.drain()].sort((x, y) => (x._id < y._id ? -1 : 1));
+    const written: BucketDocument[] = [];
+    for (const model of Object.values(bucketModels(connection)))
+      written.push(...(await model.find({}).lean<BucketDocument[]>()));
+    written.sort((x, y) => (x._id < y._id ? -1 : 1));
+    expect(expected.length).toBeGreaterThan(50);
+    expect(written.map(normalise)).toEqual(expected.map(normalise));
+  });
+});
+
+/** Tone sums to 6 decimals (floating-point addition order differs); absent maps as absent. */
+function normalise(doc: BucketDocument): BucketDocument {
+  return { ...doc, toneSum: Math.round(doc.toneSum * 1e6) / 1e6 };
+}
+
+function entitiesEvent(a: CompleteAnalysis) {
+  return {
+    articleId: a.articleId,
+    publishedAt: a.publishedAt,
+    language: a.language,
+    source: a.source,
+    url: a.url,
+    title: a.title,
+    body: 'Body',
+    storyId: a.storyId,
+    analyzer: { name: 'bench', version: '1' },
+    entities: a.entities,
+    topics: a.topics,
+  };
+}
+
+function sentimentEvent(a: CompleteAnalysis) {
+  return {
+    articleId: a.articleId,
+    publishedAt: a.publishedAt,
+    language: a.language,
+    analyzer: { name: 'bench', version: '1' },
+    document: a.tone,
+    sentences: [],
+    entities: [],
+  };
+}
