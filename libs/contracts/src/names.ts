@@ -7,6 +7,10 @@ export const SUBJECTS = {
   articleEntitiesV1: 'article.entities.v1',
   articleSentimentV1: 'article.sentiment.v1',
   articleAnalyzedV1: 'article.analyzed.v1',
+  /** Backfill: stored articles that a new topic version matches (entity service). */
+  articleTopicsMatchedV1: 'article.topics-matched.v1',
+  /** A topic was created, got a new version, had a version activated, or was deleted. */
+  topicChangedV1: 'topic.changed.v1',
   alertRaisedV1: 'alert.raised.v1',
   /** Dead letters are published to `<deadLetterPrefix>.<durable>`. */
   deadLetterPrefix: 'deadletter',
@@ -14,6 +18,18 @@ export const SUBJECTS = {
   topTermsQueryV1: 'trends.top-terms.v1',
   shareOfVoiceQueryV1: 'trends.share-of-voice.v1',
   topicGetQueryV1: 'entity.topic-get.v1',
+  topicListQueryV1: 'entity.topic-list.v1',
+  topicCreateQueryV1: 'entity.topic-create.v1',
+  topicUpdateQueryV1: 'entity.topic-update.v1',
+  topicDeleteQueryV1: 'entity.topic-delete.v1',
+  topicDryRunQueryV1: 'entity.topic-dry-run.v1',
+  topicBackfillQueryV1: 'entity.topic-backfill.v1',
+  entityGetQueryV1: 'entity.entity-get.v1',
+  entityListQueryV1: 'entity.entity-list.v1',
+  entityUpsertQueryV1: 'entity.entity-upsert.v1',
+  entityDeleteQueryV1: 'entity.entity-delete.v1',
+  entityAliasAddQueryV1: 'entity.alias-add.v1',
+  entityAliasRemoveQueryV1: 'entity.alias-remove.v1',
   deadLetterListQueryV1: 'ops.dead-letters.v1',
   alertRulesListQueryV1: 'alert.rules.list.v1',
   alertRulesUpsertQueryV1: 'alert.rules.upsert.v1',
@@ -30,6 +46,7 @@ export const STREAMS = {
   articles: 'ARTICLES',
   analysis: 'ANALYSIS',
   alerts: 'ALERTS',
+  topics: 'TOPICS',
   deadLetters: 'DEAD_LETTERS',
 } as const;
 

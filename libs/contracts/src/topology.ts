@@ -15,7 +15,7 @@ export const STREAM_DEFINITIONS: Record<keyof typeof STREAMS, StreamDefinition> 
   },
   analysis: {
     name: STREAMS.analysis,
-    subjects: ['article.entities.*', 'article.sentiment.*', 'article.analyzed.*'],
+    subjects: ['article.entities.*', 'article.sentiment.*', 'article.analyzed.*', 'article.topics-matched.*'],
     duplicateWindowMs: 10 * MINUTE_MS,
     maxAgeMs: 30 * DAY_MS,
     description: 'Per-article analyses and the joined result',
@@ -26,6 +26,14 @@ export const STREAM_DEFINITIONS: Record<keyof typeof STREAMS, StreamDefinition> 
     duplicateWindowMs: 10 * MINUTE_MS,
     maxAgeMs: 90 * DAY_MS,
     description: 'Alerts raised by rules',
+  },
+  topics: {
+    name: STREAMS.topics,
+    subjects: ['topic.*.*'],
+    duplicateWindowMs: 10 * MINUTE_MS,
+    // Kept: a consumer that starts later still learns every topic's versions.
+    maxAgeMs: 0,
+    description: 'Topic changes: new versions, activations, deletions',
   },
   deadLetters: {
     name: STREAMS.deadLetters,
