@@ -57,7 +57,7 @@ describe('two trends replicas sharing one durable consumer on FerretDB (TRENDS_W
       body: 'A report on BARS.',
       analyzer: { name: 'test', version: '1' },
       entities: [{ entityId: 'unit:bars', name: 'BARS', type: 'UNIT', mentions: [{ text: 'BARS', start: 0, end: 4 }] }],
-      topics: [{ topicId: 'burst', version: 1, matched: ['BARS'] }],
+      topics: [{ topicId: 'burst', matched: ['BARS'] }],
     });
     await Promise.all(
       Array.from({ length: n }, (_, i) => [

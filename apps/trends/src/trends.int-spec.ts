@@ -41,7 +41,7 @@ const entities = (
     type: 'UNIT' as const,
     mentions: [{ text: 'BARS', start: 0, end: 4 }],
   })),
-  topics: topics.map((topicId) => ({ topicId, version: 1, matched: ['BARS'] })),
+  topics: topics.map((topicId) => ({ topicId, matched: ['BARS'] })),
 });
 const sentiment = (i: number, score: number): Sentiment => ({
   articleId: id(i),

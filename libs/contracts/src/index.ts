@@ -11,6 +11,7 @@ export * from './events/alert-raised.v1.js';
 export * from './events/article-topics-matched.v1.js';
 export * from './events/topic-changed.v1.js';
 export * from './queries/trends.v1.js';
+export * from './queries/entity-get.v1.js';
 export * from './queries/alert-rules.v1.js';
 export * from './queries/alert-destinations.v1.js';
 export * from './queries/alert-list.v1.js';

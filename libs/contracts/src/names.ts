@@ -7,16 +7,16 @@ export const SUBJECTS = {
   articleEntitiesV1: 'article.entities.v1',
   articleSentimentV1: 'article.sentiment.v1',
   articleAnalyzedV1: 'article.analyzed.v1',
-  /** Backfill: stored articles that a new topic version matches (entity service). */
-  articleTopicsMatchedV1: 'article.topics-matched.v1',
-  /** A topic was created, got a new version, had a version activated, or was deleted. */
-  topicChangedV1: 'topic.changed.v1',
   alertRaisedV1: 'alert.raised.v1',
+  /** Topic versions found by backfill (entity service), counted by trends as a delta. */
+  articleTopicsMatchedV1: 'article.topics-matched.v1',
+  topicChangedV1: 'topic.changed.v1',
   /** Dead letters are published to `<deadLetterPrefix>.<durable>`. */
   deadLetterPrefix: 'deadletter',
   seriesTrendQueryV1: 'trends.series-trend.v1',
   topTermsQueryV1: 'trends.top-terms.v1',
   shareOfVoiceQueryV1: 'trends.share-of-voice.v1',
+  entityGetQueryV1: 'entity.entity-get.v1',
   topicGetQueryV1: 'entity.topic-get.v1',
   topicListQueryV1: 'entity.topic-list.v1',
   topicCreateQueryV1: 'entity.topic-create.v1',
@@ -24,7 +24,7 @@ export const SUBJECTS = {
   topicDeleteQueryV1: 'entity.topic-delete.v1',
   topicDryRunQueryV1: 'entity.topic-dry-run.v1',
   topicBackfillQueryV1: 'entity.topic-backfill.v1',
-  entityGetQueryV1: 'entity.entity-get.v1',
+  entityRecordQueryV1: 'entity.entity-record.v1',
   entityListQueryV1: 'entity.entity-list.v1',
   entityUpsertQueryV1: 'entity.entity-upsert.v1',
   entityDeleteQueryV1: 'entity.entity-delete.v1',

@@ -31,9 +31,8 @@ export const STREAM_DEFINITIONS: Record<keyof typeof STREAMS, StreamDefinition> 
     name: STREAMS.topics,
     subjects: ['topic.*.*'],
     duplicateWindowMs: 10 * MINUTE_MS,
-    // Kept: a consumer that starts later still learns every topic's versions.
     maxAgeMs: 0,
-    description: 'Topic changes: new versions, activations, deletions',
+    description: 'Topic changes: versions, activation, deletion',
   },
   deadLetters: {
     name: STREAMS.deadLetters,

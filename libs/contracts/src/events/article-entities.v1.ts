@@ -10,16 +10,27 @@ export const EntityMention = z.strictObject({
   end: z.number().int().min(0),
 });
 
-/** Why an article matched a topic: a query term, the text it matched and where. */
-export const TopicMatchEvidence = z.strictObject({
-  /** The operand as written in the query, e.g. `"Курская область"` or `entity:unit:bars-kursk`. */
+/** Where a topic query matched: the query term, the text it matched and its offsets into the analysed text. */
+export const TopicEvidence = z.strictObject({
   term: z.string(),
   matchedText: z.string(),
-  /** Character offsets into the analysed text (title, a blank line, then the body). */
   start: z.number().int().min(0),
   end: z.number().int().min(0),
-  /** The entity behind an `entity:` term or an alias-expanded word. */
   entityId: z.string().optional(),
+});
+
+/** One topic (version) an article matched. */
+export const TopicMatch = z.strictObject({
+  topicId: z.string().min(1),
+  /**
+   * The topic version whose query matched (versions are immutable; a changed query is a new version).
+   * Absent: version 1 (publishers from before topic versions).
+   */
+  version: z.number().int().min(1).optional(),
+  /** What made the article match, as written in the article. */
+  matched: z.array(z.string()),
+  /** The query terms that matched and where (offsets into the analysed text). */
+  evidence: z.array(TopicEvidence).optional(),
 });
 
 export const ArticleEntitiesV1 = defineEvent(
@@ -44,19 +55,9 @@ export const ArticleEntitiesV1 = defineEvent(
         mentions: z.array(EntityMention).min(1),
       }),
     ),
-    /** One entry per live version of a topic that matched (the active one and one being backfilled). */
-    topics: z.array(
-      z.strictObject({
-        topicId: z.string().min(1),
-        /** The topic version whose query matched (versions are immutable; see topic.changed.v1). */
-        version: z.number().int().min(1),
-        /** What made the article match, as written in the article. */
-        matched: z.array(z.string()),
-        /** The query terms that matched and where (offsets into the analysed text). */
-        evidence: z.array(TopicMatchEvidence).optional(),
-      }),
-    ),
+    topics: z.array(TopicMatch),
   }),
 );
 export type ArticleEntitiesV1 = z.infer<typeof ArticleEntitiesV1.schema>;
-export type TopicMatchEvidence = z.infer<typeof TopicMatchEvidence>;
+export type TopicMatch = z.infer<typeof TopicMatch>;
+export type TopicEvidence = z.infer<typeof TopicEvidence>;

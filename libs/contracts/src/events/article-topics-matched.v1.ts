@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { defineEvent } from '../contract.js';
 import { SUBJECTS } from '../names.js';
 import { ArticleId, IsoDateTime } from '../common.js';
-import { TopicMatchEvidence } from './article-entities.v1.js';
+import { TopicEvidence } from './article-entities.v1.js';
 
 /**
- * A stored article that a topic version matches, found by the backfill of that version (entity
- * service). Published on the ANALYSIS stream with msgID `topics-matched:<articleId>:<topicId>@<version>`;
- * live matches of new articles travel in article.entities.v1 instead.
+ * Published by the entity service's backfill for each stored article that matches a new topic
+ * version (msgID `topics-matched:<articleId>:<topicId>@<version>`). Trends counts it as a delta:
+ * a topic version already counted for the article (by live matching) is not counted again.
  */
 export const ArticleTopicsMatchedV1 = defineEvent(
   SUBJECTS.articleTopicsMatchedV1,
@@ -19,10 +19,8 @@ export const ArticleTopicsMatchedV1 = defineEvent(
         z.strictObject({
           topicId: z.string().min(1),
           version: z.number().int().min(1),
-          /** What made the article match, as written in the article. */
           matched: z.array(z.string()),
-          /** The query terms that matched and where (offsets into the analysed text). */
-          evidence: z.array(TopicMatchEvidence),
+          evidence: z.array(TopicEvidence),
         }),
       )
       .min(1),

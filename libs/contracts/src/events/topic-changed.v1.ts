@@ -4,18 +4,17 @@ import { SUBJECTS } from '../names.js';
 import { IsoDateTime } from '../common.js';
 
 /**
- * The state of a topic after a change (created, new version, version activated, renamed, deleted),
- * published by the entity service on the TOPICS stream with msgID `topic:<topicId>:<sequence>`,
- * the sequence counting the topic's changes from 1.
+ * Published by the entity service on every create, update, activation and deletion of a topic
+ * (msgID `topic:<id>:<sequence of the change>`), and for seed topics at first start.
  */
 export const TopicChangedV1 = defineEvent(
   SUBJECTS.topicChangedV1,
   z.strictObject({
     topicId: z.string().min(1),
     name: z.string().min(1),
-    /** The version whose counts queries show; null until the first backfill completes. */
+    /** The version queries read; null while the first version's backfill runs. */
     activeVersion: z.number().int().min(1).nullable(),
-    /** Versions live matching evaluates: the active one and one being backfilled (ascending). */
+    /** Versions live matching evaluates: the active one and one being backfilled. */
     liveVersions: z.array(z.number().int().min(1)),
     deleted: z.boolean(),
     changedAt: IsoDateTime,

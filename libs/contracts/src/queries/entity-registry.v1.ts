@@ -53,9 +53,12 @@ export const RegistryEntityV1 = z.strictObject({
   updatedAt: IsoDateTime,
 });
 
-/** One registry entity (name, type, aliases); `entity` is null for an id the registry does not hold. */
-export const EntityGetQueryV1 = defineQuery(
-  SUBJECTS.entityGetQueryV1,
+/**
+ * One registry entity with everything the registry keeps (aliases with language, script and case);
+ * `entity` is null for an id the registry does not hold. (entity.entity-get.v1 is the short form.)
+ */
+export const EntityRecordQueryV1 = defineQuery(
+  SUBJECTS.entityRecordQueryV1,
   z.strictObject({ entityId: z.string().min(1).max(200) }),
   z.strictObject({ entity: RegistryEntityV1.nullable() }),
 );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineQuery } from '../contract.js';
 import { SUBJECTS } from '../names.js';
 import { ArticleId, IsoDateTime, LanguageCode, SourceRef } from '../common.js';
-import { TopicMatchEvidence } from '../events/article-entities.v1.js';
+import { TopicEvidence } from '../events/article-entities.v1.js';
 
 /** Topic ids: lower-case slugs (they appear in series keys, URLs and alert rules); `dry-run` is a route. */
 export const TopicId = z
@@ -133,7 +133,7 @@ export const TopicDryRunSampleV1 = z.strictObject({
   language: z.string(),
   source: SourceRef,
   matched: z.array(z.string()),
-  evidence: z.array(TopicMatchEvidence),
+  evidence: z.array(TopicEvidence),
 });
 
 /** Evaluates a query over the most recent stored articles without saving anything. Error: topic.invalid_query. */

@@ -7,6 +7,7 @@ import {
   EntityDeleteQueryV1,
   EntityGetQueryV1,
   EntityListQueryV1,
+  EntityRecordQueryV1,
   EntityUpsertQueryV1,
   type QueryContract,
   type QueryRequestOf,
@@ -15,6 +16,7 @@ import {
 } from '@media-monitor/contracts';
 import { ManageRegistryUseCase } from '../application/manage-registry.use-case.js';
 import { aliasScript, type RegistryEntity } from '../domain/registry-entity.js';
+import { RegistryError } from '../domain/registry.errors.js';
 
 type Req<C extends QueryContract> = QueryRequestOf<C>;
 type Res<C extends QueryContract> = Promise<QueryResponseOf<C>>;
@@ -43,8 +45,21 @@ export function toEntityView(entity: RegistryEntity): RegistryEntityV1 {
 export class RegistryResponder {
   constructor(private readonly registry: ManageRegistryUseCase) {}
 
+  /** Name, type and spellings of a registry entity (`entity.not_found` for an id it does not hold). */
   @OnQuery(EntityGetQueryV1)
   async get(@Payload() request: Req<typeof EntityGetQueryV1>): Res<typeof EntityGetQueryV1> {
+    const entity = await this.registry.get(request.entityId);
+    if (!entity) throw new RegistryError('entity.not_found', `no entity "${request.entityId}" in the registry`);
+    return {
+      entityId: entity.entityId,
+      name: entity.name,
+      type: entity.type,
+      aliases: entity.aliases.map((a) => a.text),
+    };
+  }
+
+  @OnQuery(EntityRecordQueryV1)
+  async record(@Payload() request: Req<typeof EntityRecordQueryV1>): Res<typeof EntityRecordQueryV1> {
     const entity = await this.registry.get(request.entityId);
     return { entity: entity ? toEntityView(entity) : null };
   }

@@ -7,7 +7,7 @@ export interface JoinDocument {
     language: string;
     source: { id: string; name?: string };
     storyId?: string;
-    topics: Array<{ topicId: string; version: number; matched: string[] }>;
+    topics: Array<{ topicId: string; matched: string[] }>;
     entityIds: string[];
   };
   sentiment?: { document: { score: number; label: 'negative' | 'neutral' | 'positive'; confidence: number } };
