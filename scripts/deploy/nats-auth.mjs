@@ -17,7 +17,7 @@ export const AUTH_FILES = ['deploy/nats/auth.conf', 'k8s/base/nats/auth.conf'];
 /** Events each service publishes (the launch options do not declare publishers). */
 const PUBLISHES = {
   ingest: [SUBJECTS.articleIngestedV1],
-  entity: [SUBJECTS.articleEntitiesV1],
+  entity: [SUBJECTS.articleEntitiesV1, SUBJECTS.articleTopicsMatchedV1, SUBJECTS.topicChangedV1],
   sentiment: [SUBJECTS.articleSentimentV1],
   trends: [SUBJECTS.articleAnalyzedV1],
   alert: [SUBJECTS.alertRaisedV1],
@@ -38,8 +38,36 @@ const ASKS = {
     SUBJECTS.alertTestSendQueryV1,
     SUBJECTS.alertListQueryV1,
     SUBJECTS.alertDeliveriesQueryV1,
+    SUBJECTS.topicListQueryV1,
+    SUBJECTS.topicGetQueryV1,
+    SUBJECTS.topicCreateQueryV1,
+    SUBJECTS.topicUpdateQueryV1,
+    SUBJECTS.topicDeleteQueryV1,
+    SUBJECTS.topicDryRunQueryV1,
+    SUBJECTS.topicBackfillQueryV1,
+    SUBJECTS.entityRecordQueryV1,
+    SUBJECTS.entityListQueryV1,
+    SUBJECTS.entityUpsertQueryV1,
+    SUBJECTS.entityDeleteQueryV1,
+    SUBJECTS.entityAliasAddQueryV1,
+    SUBJECTS.entityAliasRemoveQueryV1,
   ],
 };
+/** JetStream key-value buckets each service uses (entity: per-topic locks and the backfill runner's lease). */
+const KEY_VALUE = { entity: ['entity-locks', 'entity-leases'] };
+
+/** Permissions to create, read and write one key-value bucket (the stream KV_<bucket> behind it). */
+function keyValueApi(bucket) {
+  const stream = `KV_${bucket}`;
+  return [
+    `$JS.API.STREAM.INFO.${stream}`,
+    `$JS.API.STREAM.CREATE.${stream}`,
+    `$JS.API.STREAM.UPDATE.${stream}`,
+    `$JS.API.STREAM.MSG.GET.${stream}`,
+    `$JS.API.DIRECT.GET.${stream}.>`,
+    `$KV.${bucket}.>`,
+  ];
+}
 
 /** Durable consumers and answered queries, read from each service's own launch options. */
 async function launchOptions(name) {
@@ -76,6 +104,7 @@ export async function servicePermissions(name) {
     for (const subject of jetStreamApi(definition.stream, definition.durable)) publish.add(subject);
     publish.add(`${SUBJECTS.deadLetterPrefix}.${definition.durable}`);
   }
+  for (const bucket of KEY_VALUE[name] ?? []) for (const subject of keyValueApi(bucket)) publish.add(subject);
   for (const query of options.queries ?? []) subscribe.add(query.subject);
   return {
     publish: [...publish].sort(),
