@@ -15,8 +15,13 @@ export const entityEnv = z.object({
   ENTITY_BACKFILL_PAGE_SIZE: z.coerce.number().int().min(1).max(5_000).default(200),
   /** Pause between two backfill pages, in milliseconds. */
   ENTITY_BACKFILL_PAUSE_MS: ms(0, 100),
-  /** Longest a backfill page waits for live articles in progress to finish first, in milliseconds. */
+  /** Longest a backfill slice waits for live articles in progress to finish first, in milliseconds. */
   ENTITY_BACKFILL_YIELD_MS: ms(0, 2_000),
+  /**
+   * Share of the time a backfill may work while live articles arrive (the rest it sleeps, so the
+   * store, NATS and the CPU serve live traffic first); without live traffic it only pauses between pages.
+   */
+  ENTITY_BACKFILL_LIVE_SHARE: z.coerce.number().gt(0).max(1).default(0.2),
   /** How often replicas look for backfills to run, in milliseconds. */
   ENTITY_BACKFILL_POLL_MS: ms(100, 2_000),
   /** The runner's lease (one backfill runner across replicas); a crashed runner's lease expires after this, in milliseconds. */

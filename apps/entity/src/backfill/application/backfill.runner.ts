@@ -16,14 +16,17 @@ import { ManageTopicsUseCase } from '../../topics/application/manage-topics.use-
 import { TOPIC_REPOSITORY, type TopicRepository } from '../../topics/application/topic.repository.js';
 import { compileDefinition, type CompiledDefinition } from '../../topics/domain/topic.js';
 import { latestVersion, type TopicState } from '../../topics/domain/topic-state.js';
+import { restAfterPage } from '../domain/backfill-pace.js';
 import { BACKFILL_LEASE, type BackfillLease, type HeldLease } from './backfill.lease.js';
 import { BACKFILL_REPOSITORY, type BackfillProgress, type BackfillRepository } from './backfill.repository.js';
 import { TOPICS_MATCHED_PUBLISHER, type TopicsMatchedPublisher } from './topics-matched.publisher.js';
 
-/** Articles evaluated before the runner lets waiting messages through. */
-const SLICE = 25;
+/** Articles evaluated at a time; before each slice the runner lets live articles in progress finish. */
+const SLICE = 10;
 /** How often a running backfill checks that its version is still the topic's newest, in milliseconds. */
 const RECHECK_MS = 2_000;
+/** Live traffic counts as flowing when an article was analysed this recently, in milliseconds. */
+const LIVE_WINDOW_MS = 2_000;
 
 type JobOutcome = 'completed' | 'cancelled' | 'failed' | 'interrupted';
 
@@ -31,8 +34,10 @@ type JobOutcome = 'completed' | 'cancelled' | 'failed' | 'interrupted';
  * Re-evaluates the stored articles against a new topic version, in the background. One replica at a
  * time runs backfills (a lease); each is a single pass in article-id order, page by page, with its
  * cursor and counts stored after every page so a restart resumes where it stopped. Live traffic
- * comes first: before each page the runner waits (up to ENTITY_BACKFILL_YIELD_MS) until no live
- * article is being analysed, then pauses ENTITY_BACKFILL_PAUSE_MS, and it evaluates in small slices.
+ * comes first: while live articles arrive the backfill works at most ENTITY_BACKFILL_LIVE_SHARE of
+ * the time (resting after each page in proportion to the page's cost, which includes the store and
+ * NATS), and before each slice of ten articles it waits (up to ENTITY_BACKFILL_YIELD_MS) until no
+ * live article is being analysed; without live traffic it pauses ENTITY_BACKFILL_PAUSE_MS between pages.
  * Each match is published as article.topics-matched.v1; at the end the version becomes active.
  */
 @Injectable()
@@ -132,8 +137,10 @@ export class BackfillRunner {
       this.logger.log(`backfill of ${topicId}@${version} resumes after ${scanned} articles`);
     }
     let checkedAt = Date.now();
+    let workStarted = Date.now();
     for await (const page of this.analyses.scan(cursor, this.config.ENTITY_BACKFILL_PAGE_SIZE)) {
-      await this.giveWayToLiveTraffic();
+      await this.giveWayToLiveTraffic(Date.now() - workStarted);
+      workStarted = Date.now();
       if (this.stopping || lease.lost) return 'interrupted';
       if (Date.now() - checkedAt > RECHECK_MS) {
         checkedAt = Date.now();
@@ -162,9 +169,12 @@ export class BackfillRunner {
     return outcome;
   }
 
-  private async giveWayToLiveTraffic(): Promise<void> {
+  /** Rests after a page (see restAfterPage), then waits for the live articles in progress. */
+  private async giveWayToLiveTraffic(workedMs: number): Promise<void> {
+    const { ENTITY_BACKFILL_PAUSE_MS: pauseMs, ENTITY_BACKFILL_LIVE_SHARE: share } = this.config;
+    const restMs = restAfterPage(workedMs, this.traffic.seenWithin(LIVE_WINDOW_MS), pauseMs, share);
+    if (restMs > 0) await sleep(restMs);
     await this.traffic.quiet(this.config.ENTITY_BACKFILL_YIELD_MS);
-    if (this.config.ENTITY_BACKFILL_PAUSE_MS > 0) await sleep(this.config.ENTITY_BACKFILL_PAUSE_MS);
   }
 
   private async evaluate(
@@ -175,6 +185,7 @@ export class BackfillRunner {
   ): Promise<ArticleTopicsMatchedV1[]> {
     const events: ArticleTopicsMatchedV1[] = [];
     for (let i = 0; i < page.length; i += SLICE) {
+      if (i > 0) await this.traffic.quiet(this.config.ENTITY_BACKFILL_YIELD_MS);
       for (const article of page.slice(i, i + SLICE)) {
         const match = evaluateStored(compiled, article);
         if (!match) continue;
