@@ -122,7 +122,8 @@ try {
     const res = await fetch(`${urls.gateway}/v1/topics/smoke`, { headers: { 'x-api-key': apiKey } });
     if (res.ok) backfill = (await res.json()).backfill;
   }
-  const topicsOk = entity.ok && dryMatched === ARTICLES && backfill?.status === 'completed' && backfill.matched === ARTICLES;
+  const topicsOk =
+    entity.ok && dryMatched === ARTICLES && backfill?.status === 'completed' && backfill.matched === ARTICLES;
   process.stdout.write(
     `registry PUT ${entity.status}, dry run matched ${dryMatched}, topic POST ${created.status}, ` +
       `backfill ${backfill?.status ?? 'none'} (${backfill?.matched ?? 0} of ${backfill?.scanned ?? 0} matched)\n`,
