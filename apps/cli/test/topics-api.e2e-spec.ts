@@ -209,6 +209,20 @@ describe('topics and the alias registry through the gateway', () => {
     );
     expect((await api('/v1/topics/kursk-unit', { method: 'DELETE' })).status).toBe(404);
     expect((await api('/v1/topics/kursk-unit/backfill')).status).toBe(404);
+
+    // Created again: the version numbers go on (a number never means two definitions), the old ones are gone.
+    const again = await json<TopicViewV1>(
+      await api('/v1/topics', { method: 'POST', body: { topicId: 'kursk-unit', name: 'Kursk', query: 'Kursk' } }),
+      201,
+    );
+    expect(again).toMatchObject({ version: 3, activeVersion: null, liveVersions: [3] });
+    expect(again.versions.map((v) => v.version)).toEqual([3]);
+    expect((await activeAt(3)).versions.map((v) => [v.version, v.state])).toEqual([[3, 'active']]);
+    const taken = await api('/v1/topics', {
+      method: 'POST',
+      body: { topicId: 'kursk-unit', name: 'Kursk', query: 'x' },
+    });
+    expect((await json<{ error: { code: string } }>(taken, 409)).error.code).toBe('topic.already_exists');
   });
 
   it('searches, edits and protects the alias registry', async () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import mongoose, { type Connection, type Model } from 'mongoose';
 import type { ArticleEntitiesV1 } from '@media-monitor/contracts';
-import { MONGO_CONNECTION, upsertByNaturalKey } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, insertOnce, upsertByNaturalKey } from '@media-monitor/persistence';
 import type { EntityAnalysisRepository, StoredArticle } from '../application/entity-analysis.repository.js';
 
 /** The analysis with the article's text: dry runs and backfills re-evaluate topics against it. */
@@ -60,20 +60,22 @@ export class MongoEntityAnalysisRepository implements EntityAnalysisRepository {
     this.model = connection.models[MODEL] ?? connection.model<EntityAnalysisDocument>(MODEL, schema);
   }
 
+  /**
+   * Inserts the analysis; only a redelivery or a re-analysis of the same article updates it (keeping
+   * the first `analyzedAt`). Insert first because FerretDB v1 finds the document of an update or
+   * upsert by reading the whole collection (measured over 15,000 stored analyses: an upsert of a new
+   * id 233 ms, an insert 4 ms), while an insert's unique-key check is an index lookup.
+   */
   async save(analysis: ArticleEntitiesV1, analyzedAt: Date): Promise<void> {
     const { articleId, publishedAt, ...rest } = analysis;
-    await upsertByNaturalKey(
-      this.model,
-      { _id: articleId },
-      {
-        ...rest,
-        publishedAt: new Date(publishedAt),
-        entityIds: analysis.entities.map((e) => e.entityId),
-        topicIds: [...new Set(analysis.topics.map((t) => t.topicId))],
-      },
-      // The first analysis counts: a redelivery must not make an old article look new to a backfill.
-      { analyzedAt },
-    );
+    const fields = {
+      ...rest,
+      publishedAt: new Date(publishedAt),
+      entityIds: analysis.entities.map((e) => e.entityId),
+      topicIds: [...new Set(analysis.topics.map((t) => t.topicId))],
+    };
+    if ((await insertOnce(this.model, { _id: articleId, ...fields, analyzedAt })) === 'inserted') return;
+    await upsertByNaturalKey(this.model, { _id: articleId }, fields, { analyzedAt });
   }
 
   recent(limit: number, pageSize: number): AsyncIterable<StoredArticle[]> {

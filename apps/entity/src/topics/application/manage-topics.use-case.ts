@@ -82,6 +82,8 @@ export class ManageTopicsUseCase {
               updatedAt: now,
               deletedAt: null,
               changeSeq: existing?.topic.changeSeq ?? 0,
+              // Created again after a delete: the numbering goes on, the old versions stay behind.
+              firstVersion: (existing ? (latestVersion(existing)?.version ?? 0) : 0) + 1,
             },
             versions: existing?.versions ?? [],
           },
@@ -218,6 +220,7 @@ export class ManageTopicsUseCase {
         updatedAt: now,
         deletedAt: null,
         changeSeq: existing?.topic.changeSeq ?? 0,
+        firstVersion: 1,
       };
       if (!(await this.topics.addVersion(version))) return false;
       await this.topics.saveRecord(record);

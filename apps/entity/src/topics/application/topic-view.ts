@@ -1,6 +1,13 @@
 import type { TopicBackfillV1, TopicViewV1 } from '@media-monitor/contracts';
 import type { BackfillProgress } from '../../backfill/application/backfill.repository.js';
-import { activeVersion, latestVersion, liveVersions, versionState, type TopicState } from '../domain/topic-state.js';
+import {
+  activeVersion,
+  currentVersions,
+  latestVersion,
+  liveVersions,
+  versionState,
+  type TopicState,
+} from '../domain/topic-state.js';
 
 /** A backfill's progress as the API shows it. */
 export function backfillView(progress: BackfillProgress): TopicBackfillV1 {
@@ -37,7 +44,7 @@ export function topicView(state: TopicState, backfill: BackfillProgress | null):
     activeVersion: activeVersion(state),
     liveVersions: liveVersions(state),
     backfill: backfill && backfill.version === latest.version ? backfillView(backfill) : null,
-    versions: [...state.versions].reverse().map((v) => ({
+    versions: [...currentVersions(state)].reverse().map((v) => ({
       version: v.version,
       query: v.query,
       languages: v.languages,

@@ -20,8 +20,16 @@ const version = (n: number, done: 'completed' | 'failed' | null): TopicVersion =
   completedAt: done === 'completed' ? at : null,
   failedAt: done === 'failed' ? at : null,
 });
-const state = (versions: TopicVersion[], deleted = false): TopicState => ({
-  topic: { topicId: 't', name: 'T', createdAt: at, updatedAt: at, deletedAt: deleted ? at : null, changeSeq: 1 },
+const state = (versions: TopicVersion[], deleted = false, firstVersion = 1): TopicState => ({
+  topic: {
+    topicId: 't',
+    name: 'T',
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: deleted ? at : null,
+    changeSeq: 1,
+    firstVersion,
+  },
   versions,
 });
 
@@ -58,5 +66,11 @@ describe('topic versions', () => {
     expect([activeVersion(failed), liveVersions(failed)]).toEqual([1, [1]]);
     expect(versionState(failed, failed.versions[1] as TopicVersion)).toBe('failed');
     expect(liveVersions(state([version(1, 'completed')], true))).toEqual([]);
+  });
+
+  it('forgets the versions of a deleted topic created again, but keeps counting from them', () => {
+    const revived = state([version(1, 'completed'), version(2, 'completed'), version(3, null)], false, 3);
+    expect([activeVersion(revived), liveVersions(revived)]).toEqual([null, [3]]);
+    expect(revived.versions.map((v) => versionState(revived, v))).toEqual(['superseded', 'superseded', 'backfilling']);
   });
 });

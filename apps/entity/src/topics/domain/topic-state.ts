@@ -11,6 +11,11 @@ export interface TopicRecord {
   deletedAt: Date | null;
   /** Changes recorded so far (the sequence in topic.changed.v1 msgIDs). */
   changeSeq: number;
+  /**
+   * The first version since the topic was last created: a topic deleted and created again keeps its
+   * numbering (so a version number never means two definitions) but none of its earlier versions.
+   */
+  firstVersion: number;
 }
 
 /** One version of a topic's definition; only its completion or failure is ever set after creation. */
@@ -37,10 +42,16 @@ export function latestVersion(state: TopicState): TopicVersion | undefined {
   return state.versions.at(-1);
 }
 
+/** The versions since the topic was last created, oldest first. */
+export function currentVersions(state: TopicState): TopicVersion[] {
+  return state.versions.filter((v) => v.version >= state.topic.firstVersion);
+}
+
 /** The version queries show: the newest whose backfill completed (null before the first completes). */
 export function activeVersion(state: TopicState): number | null {
-  for (let i = state.versions.length - 1; i >= 0; i--) {
-    const version = state.versions[i] as TopicVersion;
+  const versions = currentVersions(state);
+  for (let i = versions.length - 1; i >= 0; i--) {
+    const version = versions[i] as TopicVersion;
     if (version.completedAt && !version.failedAt) return version.version;
   }
   return null;
@@ -49,7 +60,7 @@ export function activeVersion(state: TopicState): number | null {
 /** The version being backfilled: the newest, unless it is active or failed. */
 export function backfillingVersion(state: TopicState): number | null {
   const latest = latestVersion(state);
-  if (!latest || latest.completedAt || latest.failedAt) return null;
+  if (!latest || latest.completedAt || latest.failedAt || latest.version < state.topic.firstVersion) return null;
   return latest.version;
 }
 
@@ -61,6 +72,7 @@ export function liveVersions(state: TopicState): number[] {
 }
 
 export function versionState(state: TopicState, version: TopicVersion): VersionState {
+  if (version.version < state.topic.firstVersion) return 'superseded';
   if (version.failedAt) return 'failed';
   if (version.version === activeVersion(state)) return 'active';
   if (version.version === backfillingVersion(state)) return 'backfilling';

@@ -27,6 +27,7 @@ const topicSchema = new mongoose.Schema<TopicDocument>(
     updatedAt: Date,
     deletedAt: Date,
     changeSeq: Number,
+    firstVersion: Number,
     query: String,
   },
   { collection: 'topics', versionKey: false },
@@ -59,6 +60,7 @@ function toRecord(doc: TopicDocument): TopicRecord {
     updatedAt: doc.updatedAt ?? createdAt,
     deletedAt: doc.deletedAt ?? null,
     changeSeq: doc.changeSeq ?? 0,
+    firstVersion: doc.firstVersion ?? 1,
   };
 }
 
