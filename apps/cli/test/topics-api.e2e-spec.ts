@@ -302,6 +302,8 @@ describe('topics and the alias registry through the gateway', () => {
       200,
     );
     expect(removed.entity.aliases.map((a) => a.text)).toEqual(['Storm Brigade']);
+    const missing = await api(`/v1/entities/unit:storm/aliases/${encodeURIComponent('Буря')}`, { method: 'DELETE' });
+    expect((await json<{ error: { code: string } }>(missing, 404)).error.code).toBe('entity.alias_not_found');
     const last = await api(`/v1/entities/unit:storm/aliases/${encodeURIComponent('storm brigade')}`, {
       method: 'DELETE',
     });

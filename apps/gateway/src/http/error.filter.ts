@@ -15,6 +15,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'topic.concurrent_update': 409,
   'entity.invalid': 400,
   'entity.alias_conflict': 409,
+  'entity.alias_not_found': 404,
   'entity.in_use': 409,
   'entity.last_alias': 409,
   'messaging.lock_timeout': 503,
