@@ -1,4 +1,5 @@
 import type { EntityType } from '@media-monitor/contracts';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { tokenize, wordMatches, type Token } from '@media-monitor/nlp';
 
 /** A real-world referent with every spelling the news uses for it, in Latin and Cyrillic. */
@@ -24,11 +25,18 @@ interface CompiledAlias {
   rank: number;
 }
 
-/**
- * Characters of a word's first part that every form matching it starts with: a Russian stem keeps
- * at least three letters (see `wordMatches`), any other word matches only itself.
- */
-const KEY_CHARS = 3;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** Letters a Russian inflection may drop from an alias word (its longest ending, see `wordMatches`). */
+const MAX_ENDING = 2;
+/** Letters an inflected form may add after the stem (`wordMatches`). */
+const MAX_INFLECTION = 3;
+
+function compileAliases(entity: CanonicalEntity): CompiledAlias[] {
+  return entity.aliases.map((alias) => {
+    const { text, caseSensitive } = typeof alias === 'string' ? { text: alias, caseSensitive: false } : alias;
+    return { entity, words: tokenize(text).map((t) => t.text), caseSensitive, rank: 0 };
+  });
+}
 
 /** The lower-case first part of a word (`БАРС-Курск` → `барс`), ё as е. */
 function firstPart(word: string): string {
@@ -36,46 +44,84 @@ function firstPart(word: string): string {
 }
 
 /**
+ * The index key of an alias word: a word of another script matches only itself; a Russian word
+ * matches every word that starts with its stem, which keeps all of it but an ending of at most two
+ * letters, and never less than three letters: the key is that much of it.
+ */
+function aliasKeyOf(part: string): string {
+  if (!CYRILLIC.test(part)) return part;
+  return part.slice(0, Math.max(Math.min(3, part.length), part.length - MAX_ENDING));
+}
+
+/**
+ * The keys an alias word matching this text word can have: the word itself, and for a Russian word
+ * its prefixes down to the shortest stem it may carry.
+ */
+function lookupKeys(part: string): string[] {
+  if (!CYRILLIC.test(part)) return [part];
+  const keys: string[] = [];
+  const shortest = Math.max(1, part.length - MAX_ENDING - MAX_INFLECTION);
+  for (let n = part.length; n >= shortest; n--) keys.push(part.slice(0, n));
+  return keys;
+}
+
+/**
  * Finds mentions of known entities by their aliases; the longest alias wins where they overlap.
- * Aliases are indexed by the first letters of their first word, so an article is compared with the
- * few aliases that can start at each of its words, not with the whole registry.
+ * Aliases are indexed by their first two words (a Russian word by the part of it every inflected
+ * form keeps), so an article is compared with the few aliases that can start at each of its words,
+ * not with the whole registry.
  */
 export class Gazetteer {
-  private readonly byKey = new Map<string, CompiledAlias[]>();
+  /** One-word aliases by the key of their word. */
+  private readonly single = new Map<string, CompiledAlias[]>();
+  /** Longer aliases by the keys of their first two words (so «Группа X» is not tried at every «Группа»). */
+  private readonly multi = new Map<string, CompiledAlias[]>();
   readonly size: number;
 
-  constructor(entities: readonly CanonicalEntity[]) {
-    const aliases = entities.flatMap((entity) =>
-      entity.aliases.map((alias) => {
-        const { text, caseSensitive } = typeof alias === 'string' ? { text: alias, caseSensitive: false } : alias;
-        return { entity, words: tokenize(text).map((t) => t.text), caseSensitive, rank: 0 };
-      }),
-    );
+  constructor(entities: readonly CanonicalEntity[], compiled: CompiledAlias[] = entities.flatMap(compileAliases)) {
+    const aliases = compiled;
     aliases.sort((a, b) => b.words.length - a.words.length);
     aliases.forEach((alias, rank) => {
       alias.rank = rank;
-      const first = alias.words[0];
+      const [first, second] = alias.words.map((word) => aliasKeyOf(firstPart(word)));
       if (first === undefined) return;
-      const key = firstPart(first).slice(0, KEY_CHARS);
-      const bucket = this.byKey.get(key);
+      const [index, key] = second === undefined ? [this.single, first] : [this.multi, `${first} ${second}`];
+      const bucket = index.get(key);
       if (bucket) bucket.push(alias);
-      else this.byKey.set(key, [alias]);
+      else index.set(key, [alias]);
     });
     this.size = aliases.length;
+  }
+
+  /**
+   * Builds a gazetteer a slice of entities at a time, letting waiting events run between slices, so
+   * that rebuilding a large registry does not hold up message handling.
+   */
+  static async build(entities: readonly CanonicalEntity[], sliceSize = 500): Promise<Gazetteer> {
+    const compiled: CompiledAlias[] = [];
+    for (let i = 0; i < entities.length; i += sliceSize) {
+      compiled.push(...entities.slice(i, i + sliceSize).flatMap(compileAliases));
+      await yieldToEvents();
+    }
+    return new Gazetteer(entities, compiled);
   }
 
   /** Every entity mentioned in the text, with the character span of each mention. */
   find(text: string): EntityMatch[] {
     const tokens = tokenize(text);
+    const keys = tokens.map((token) => lookupKeys(firstPart(token.text)));
     const candidates: Array<{ alias: CompiledAlias; at: number }> = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const part = firstPart((tokens[i] as Token).text);
-      for (let n = 1; n <= Math.min(KEY_CHARS, part.length); n++) {
-        for (const alias of this.byKey.get(part.slice(0, n)) ?? []) {
-          if (i + alias.words.length <= tokens.length && this.wordsMatchAt(alias, tokens, i)) {
-            candidates.push({ alias, at: i });
-          }
+    const consider = (bucket: CompiledAlias[] | undefined, at: number) => {
+      for (const alias of bucket ?? []) {
+        if (at + alias.words.length <= tokens.length && this.wordsMatchAt(alias, tokens, at)) {
+          candidates.push({ alias, at });
         }
+      }
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      for (const first of keys[i] as string[]) {
+        consider(this.single.get(first), i);
+        for (const second of keys[i + 1] ?? []) consider(this.multi.get(`${first} ${second}`), i);
       }
     }
     // The order of the unindexed scan: alias by alias (longest first), then left to right.

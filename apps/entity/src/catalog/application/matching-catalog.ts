@@ -8,7 +8,7 @@ import {
 } from '../../registry/application/entity-registry.repository.js';
 import { toCanonical, type RegistryEntity } from '../../registry/domain/registry-entity.js';
 import { TOPIC_REPOSITORY, type TopicRepository } from '../../topics/application/topic.repository.js';
-import { aliasResolverFor, compileLive, type LiveTopicVersion } from '../../topics/domain/topic.js';
+import { buildAliasResolver, compileLive, type LiveTopicVersion } from '../../topics/domain/topic.js';
 import { liveRefs, type TopicState } from '../../topics/domain/topic-state.js';
 import { CATALOG_REVISIONS, type CatalogRevisions } from './catalog-revisions.js';
 
@@ -89,9 +89,8 @@ export class MatchingCatalog {
     if (registryChanged || !gazetteer || !aliases) {
       entities = await this.registry.all();
       const canonical = entities.map(toCanonical);
-      gazetteer = new Gazetteer(canonical);
-      aliases = aliasResolverFor(canonical);
-      await yieldToEvents();
+      gazetteer = await Gazetteer.build(canonical);
+      aliases = await buildAliasResolver(canonical);
     }
     const topics = topicsChanged || !previous ? await this.topics.states() : previous.topics;
     const live: LiveTopicVersion[] = [];

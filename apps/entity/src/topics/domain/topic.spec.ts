@@ -4,7 +4,14 @@ import { Gazetteer } from '../../analysis/domain/gazetteer.js';
 import { SEED_ENTITIES } from '../../analysis/domain/seed-entities.js';
 import { analysedText } from '../../analysis/domain/analyze.js';
 import { SEED_TOPICS } from './seed-topics.js';
-import { aliasResolverFor, compileLive, matchTopics, sameDefinition, type TopicVersionRef } from './topic.js';
+import {
+  aliasResolverFor,
+  buildAliasResolver,
+  compileLive,
+  matchTopics,
+  sameDefinition,
+  type TopicVersionRef,
+} from './topic.js';
 
 const gazetteer = new Gazetteer(SEED_ENTITIES);
 const aliases = aliasResolverFor(SEED_ENTITIES);
@@ -85,5 +92,21 @@ describe('topic matching', () => {
     expect(sameDefinition(a, { ...a, query: 'BARS*' })).toBe(false);
     expect(sameDefinition(a, { ...a, languages: ['ru'] })).toBe(false);
     expect(sameDefinition(a, { ...a, sourceIds: [] })).toBe(false);
+  });
+
+  it('builds the same resolver and gazetteer in slices as at once', async () => {
+    const sliced = await buildAliasResolver(SEED_ENTITIES, 3);
+    for (const ref of [
+      'unit:BARS-Kursk',
+      'БАРСа-Курска',
+      'Беспрозванных',
+      'Kaliningrad region',
+      'Минобороны',
+      'nobody',
+    ]) {
+      expect(sliced.resolve(ref)).toEqual(aliases.resolve(ref));
+    }
+    const text = 'Губернатор Калининградской области Алексей Беспрозванных вступил в «БАРС-Курск» и BARS.';
+    expect((await Gazetteer.build(SEED_ENTITIES, 2)).find(text)).toEqual(gazetteer.find(text));
   });
 });

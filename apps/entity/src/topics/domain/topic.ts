@@ -1,11 +1,14 @@
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import {
   QueryParseError,
+  aliasKey,
   analyseDocument,
   compileQuery,
   createAliasResolver,
   type AliasResolver,
   type AnalysedDocument,
   type CompiledQuery,
+  type EntityAliases,
   type EntityMention as QueryMention,
   type MatchHit,
 } from '@media-monitor/nlp';
@@ -60,6 +63,33 @@ export function aliasResolverFor(entities: readonly CanonicalEntity[]): AliasRes
       aliases: [entity.name, ...entity.aliases.map((alias) => (typeof alias === 'string' ? alias : alias.text))],
     })),
   );
+}
+
+/**
+ * The same resolver as `aliasResolverFor` (ids ignoring case, names by `aliasKey`, the first entity
+ * to claim a name keeps it), built a slice of entities at a time with waiting events let through.
+ */
+export async function buildAliasResolver(
+  entities: readonly CanonicalEntity[],
+  sliceSize = 500,
+): Promise<AliasResolver> {
+  const byId = new Map<string, EntityAliases>();
+  const byName = new Map<string, EntityAliases>();
+  for (let i = 0; i < entities.length; i += sliceSize) {
+    for (const entity of entities.slice(i, i + sliceSize)) {
+      const names: EntityAliases = {
+        id: entity.entityId,
+        aliases: [entity.name, ...entity.aliases.map((alias) => (typeof alias === 'string' ? alias : alias.text))],
+      };
+      byId.set(names.id.toLowerCase(), names);
+      for (const alias of names.aliases) {
+        const key = aliasKey(alias);
+        if (key && !byName.has(key)) byName.set(key, names);
+      }
+    }
+    await yieldToEvents();
+  }
+  return { resolve: (ref) => byId.get(ref.toLowerCase()) ?? byName.get(aliasKey(ref)) };
 }
 
 /** Whether two definitions match the same articles (the order of languages and sources aside). */
