@@ -17,7 +17,7 @@ export const AUTH_FILES = ['deploy/nats/auth.conf', 'k8s/base/nats/auth.conf'];
 /** Events each service publishes (the launch options do not declare publishers). */
 const PUBLISHES = {
   ingest: [SUBJECTS.articleIngestedV1],
-  entity: [SUBJECTS.articleEntitiesV1],
+  entity: [SUBJECTS.articleEntitiesV1, SUBJECTS.articleTopicsMatchedV1, SUBJECTS.topicChangedV1],
   sentiment: [SUBJECTS.articleSentimentV1],
   trends: [SUBJECTS.articleAnalyzedV1],
   alert: [SUBJECTS.alertRaisedV1],
@@ -41,6 +41,19 @@ const ASKS = {
     SUBJECTS.articleListQueryV1,
     SUBJECTS.articleGetQueryV1,
     SUBJECTS.entityGetQueryV1,
+    SUBJECTS.topicListQueryV1,
+    SUBJECTS.topicGetQueryV1,
+    SUBJECTS.topicCreateQueryV1,
+    SUBJECTS.topicUpdateQueryV1,
+    SUBJECTS.topicDeleteQueryV1,
+    SUBJECTS.topicDryRunQueryV1,
+    SUBJECTS.topicBackfillQueryV1,
+    SUBJECTS.entityRecordQueryV1,
+    SUBJECTS.entityListQueryV1,
+    SUBJECTS.entityUpsertQueryV1,
+    SUBJECTS.entityDeleteQueryV1,
+    SUBJECTS.entityAliasAddQueryV1,
+    SUBJECTS.entityAliasRemoveQueryV1,
   ],
 };
 /** Live streams (SSE): ephemeral ordered consumers on these streams, with the stream info they start from. */
@@ -62,6 +75,22 @@ function followApi(stream) {
     `$JS.API.CONSUMER.INFO.${stream}.>`,
     `$JS.API.CONSUMER.MSG.NEXT.${stream}.>`,
     `$JS.API.CONSUMER.DELETE.${stream}.>`,
+  ];
+}
+
+/** JetStream key-value buckets each service uses (entity: per-topic locks and the backfill runner's lease). */
+const KEY_VALUE = { entity: ['entity-locks', 'entity-leases'] };
+
+/** Permissions to create, read and write one key-value bucket (the stream KV_<bucket> behind it). */
+function keyValueApi(bucket) {
+  const stream = `KV_${bucket}`;
+  return [
+    `$JS.API.STREAM.INFO.${stream}`,
+    `$JS.API.STREAM.CREATE.${stream}`,
+    `$JS.API.STREAM.UPDATE.${stream}`,
+    `$JS.API.STREAM.MSG.GET.${stream}`,
+    `$JS.API.DIRECT.GET.${stream}.>`,
+    `$KV.${bucket}.>`,
   ];
 }
 
@@ -105,6 +134,7 @@ export async function servicePermissions(name) {
     publish.add(`$JS.API.STREAM.MSG.GET.${stream}`);
   }
   for (const { definition } of consumers) publish.add(`$JS.API.STREAM.MSG.GET.${definition.stream}`);
+  for (const bucket of KEY_VALUE[name] ?? []) for (const subject of keyValueApi(bucket)) publish.add(subject);
   for (const query of options.queries ?? []) subscribe.add(query.subject);
   return {
     publish: [...publish].sort(),

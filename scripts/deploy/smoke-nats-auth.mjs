@@ -1,6 +1,7 @@
 // Runs the whole pipeline against a nats-server that enforces the generated accounts file
 // (deploy/nats/auth.conf): every service connects as its own user, 20 articles go through ingest,
-// and the topic trend must count all of them with no permission violation in the server's log.
+// and the topic trend must count all of them; then a registry entity is saved, a query dry-run and a
+// topic created and backfilled through the gateway, with no permission violation in the server's log.
 // Proves the least-privilege permissions are sufficient (check-contracts.mjs proves they are current).
 //   node scripts/deploy/smoke-nats-auth.mjs      (after `npx tsc -b`; takes a minute or two)
 import { randomBytes } from 'node:crypto';
@@ -96,12 +97,44 @@ try {
     });
     if (res.ok) total = (await res.json()).points.reduce((n, p) => n + p.articles, 0);
   }
+  // Topics and the alias registry: the gateway's queries, the entity service's locks and backfill
+  // lease (key-value buckets), topic.changed.v1 and the backfill's article.topics-matched.v1.
+  const admin = { 'x-api-key': apiKey, 'content-type': 'application/json' };
+  const entity = await fetch(`${urls.gateway}/v1/entities/unit:smoke`, {
+    method: 'PUT',
+    headers: admin,
+    body: JSON.stringify({ type: 'UNIT', name: 'Smoke unit', aliases: [{ text: 'Smoke unit' }] }),
+  });
+  const dryRun = await fetch(`${urls.gateway}/v1/topics/dry-run`, {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify({ query: 'entity:unit:bars-kursk' }),
+  });
+  const dryMatched = dryRun.ok ? (await dryRun.json()).matched : `HTTP ${dryRun.status}`;
+  const created = await fetch(`${urls.gateway}/v1/topics`, {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify({ topicId: 'smoke', name: 'Smoke', query: 'entity:unit:bars-kursk OR entity:unit:smoke' }),
+  });
+  let backfill = null;
+  for (let attempt = 0; attempt < 60 && created.ok && backfill?.status !== 'completed'; attempt++) {
+    await sleep(1000);
+    const res = await fetch(`${urls.gateway}/v1/topics/smoke`, { headers: { 'x-api-key': apiKey } });
+    if (res.ok) backfill = (await res.json()).backfill;
+  }
+  const topicsOk =
+    entity.ok && dryMatched === ARTICLES && backfill?.status === 'completed' && backfill.matched === ARTICLES;
+  process.stdout.write(
+    `registry PUT ${entity.status}, dry run matched ${dryMatched}, topic POST ${created.status}, ` +
+      `backfill ${backfill?.status ?? 'none'} (${backfill?.matched ?? 0} of ${backfill?.scanned ?? 0} matched)\n`,
+  );
+
   const violations = readFileSync(natsLog, 'utf8')
     .split('\n')
     .filter((line) => /violation/i.test(line));
   for (const line of violations) process.stdout.write(`${line}\n`);
   process.stdout.write(`trend total ${total} of ${ARTICLES} articles, ${violations.length} permission violation(s)\n`);
-  process.exitCode = total === ARTICLES && violations.length === 0 ? 0 : 1;
+  process.exitCode = total === ARTICLES && topicsOk && violations.length === 0 ? 0 : 1;
 } finally {
   for (const child of processes.reverse()) await child.stop(25_000);
   await ferret?.stop();

@@ -4,6 +4,7 @@ import { runBenchExtraction } from './commands/bench-extraction.command.js';
 import { runBenchNer } from './commands/bench-ner.command.js';
 import { runBenchSentiment } from './commands/bench-sentiment.command.js';
 import { runBenchTrendQuery } from './commands/bench-trend-query.command.js';
+import { runBenchTopics } from './commands/bench-topics.command.js';
 import { runDemo } from './commands/demo.command.js';
 import { runEvalExtraction } from './commands/eval-extraction.command.js';
 import { runEvalNer } from './commands/eval-ner.command.js';
@@ -216,6 +217,18 @@ bench
   .option('--seconds <s>', 'seconds per language', positiveNumber, 3)
   .option('--out <file>', 'also write the figures as JSON')
   .action(runBenchSentiment);
+
+bench
+  .command('topics')
+  .description('dry-run time, backfill rate and live latency with and without a backfill (entity service on FerretDB)')
+  .option('--articles <n>', 'stored articles', positiveInt, 10_000)
+  .option('--rate <n>', 'live articles per second during the latency phases', positiveInt, 10)
+  .option('--seconds <s>', 'length of the baseline latency phase', positiveInt, 30)
+  .option('--dry-runs <n>', 'dry runs to time', positiveInt, 3)
+  .option('--out <file>', 'where to write the figures', 'reports/topics-bench.json')
+  .action((opts: { articles: number; rate: number; seconds: number; dryRuns: number; out: string }) =>
+    runBenchTopics(opts),
+  );
 
 try {
   await program.parseAsync(process.argv);

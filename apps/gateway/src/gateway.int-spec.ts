@@ -12,6 +12,8 @@ import { StreamController } from './stream/stream.controller.js';
 import { ApiKeysController } from './auth/api-keys.controller.js';
 import { API_VERSION, gatewayService } from './gateway.service.js';
 import { ROUTES, buildOpenApiDocument } from './openapi/openapi.document.js';
+import { RegistryController } from './registry/registry.controller.js';
+import { TopicsController } from './topics/topics.controller.js';
 import { TrendsController } from './trends/trends.controller.js';
 
 const ADMIN_KEY = `mmk_0123456789ab_${'A'.repeat(43)}`;
@@ -164,6 +166,8 @@ describe('gateway HTTP surface (real NATS and FerretDB; no trends service runnin
       StreamController,
       AlertsController,
       ApiKeysController,
+      TopicsController,
+      RegistryController,
     ].flatMap((controller) => {
       const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
       return Object.getOwnPropertyNames(controller.prototype)

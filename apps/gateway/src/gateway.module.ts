@@ -10,6 +10,8 @@ import type { GatewayConfig } from './gateway.config.js';
 import { GATEWAY_CONFIG } from './gateway.tokens.js';
 import { LiveEventsService } from './stream/live-events.service.js';
 import { StreamController } from './stream/stream.controller.js';
+import { RegistryController } from './registry/registry.controller.js';
+import { TopicsController } from './topics/topics.controller.js';
 import { TrendsController } from './trends/trends.controller.js';
 
 @Module({})
@@ -24,6 +26,8 @@ export class GatewayModule {
         StreamController,
         AlertsController,
         ApiKeysController,
+        TopicsController,
+        RegistryController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

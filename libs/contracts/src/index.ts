@@ -17,3 +17,5 @@ export * from './queries/entity-get.v1.js';
 export * from './queries/alert-rules.v1.js';
 export * from './queries/alert-destinations.v1.js';
 export * from './queries/alert-list.v1.js';
+export * from './queries/topics.v1.js';
+export * from './queries/entity-registry.v1.js';

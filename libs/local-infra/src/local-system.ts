@@ -29,6 +29,8 @@ export interface LocalSystemOptions extends LocalStackOptions {
   replicas?: Partial<Record<ServiceName, number>>;
   /** Extra environment for every service process (e.g. CONSUMER_CONCURRENCY). */
   env?: Record<string, string>;
+  /** Only these services (default: all of them), still in the order of SERVICE_NAMES. */
+  services?: readonly ServiceName[];
 }
 
 export interface RunningService {
@@ -66,7 +68,8 @@ export class LocalSystem {
   static async start(options: LocalSystemOptions = {}): Promise<LocalSystem> {
     const progress = options.onProgress ?? (() => undefined);
     const root = repositoryRoot();
-    const missing = SERVICE_NAMES.filter((name) => !existsSync(join(root, 'apps', name, 'dist', 'main.js')));
+    const names = SERVICE_NAMES.filter((name) => options.services?.includes(name) ?? true);
+    const missing = names.filter((name) => !existsSync(join(root, 'apps', name, 'dist', 'main.js')));
     if (missing.length > 0) throw new Error(`services not built (${missing.join(', ')}): run "npm run build" first`);
     progress('starting nats-server (JetStream) and FerretDB...');
     const stack = await LocalStack.start(options);
@@ -77,7 +80,7 @@ export class LocalSystem {
     const apiKey = `mmk_${randomBytes(6).toString('hex')}_${randomBytes(32).toString('base64url')}`;
     const system = new LocalSystem(stack, services, apiKey);
     try {
-      for (const name of SERVICE_NAMES) {
+      for (const name of names) {
         const replicas = options.replicas?.[name] ?? 1;
         if (!Number.isInteger(replicas) || replicas < 1)
           throw new Error(`replicas of ${name} must be a positive integer`);

@@ -13,6 +13,15 @@ const STATUS_BY_CODE: Record<string, number> = {
   'trends.invalid_cursor': 400,
   'trends.article_not_found': 404,
   'trends.topic_not_found': 404,
+  'topic.invalid_query': 400,
+  'topic.already_exists': 409,
+  'topic.concurrent_update': 409,
+  'entity.invalid': 400,
+  'entity.alias_conflict': 409,
+  'entity.alias_not_found': 404,
+  'entity.in_use': 409,
+  'entity.last_alias': 409,
+  'messaging.lock_timeout': 503,
 };
 
 /** A service's refusal of bad input is the client's error; a missing thing is a 404; the rest is the server's. */
@@ -42,7 +51,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof QueryFailedError) {
       const status = statusOf(exception.code);
-      void reply.status(status).send({ error: { code: exception.code, message: exception.message } });
+      // Details of the owning service's refusal (e.g. where a topic query fails to parse) stay beside the code.
+      const details = exception.details ?? {};
+      void reply.status(status).send({ error: { ...details, code: exception.code, message: exception.message } });
       return;
     }
     const status = clientErrorStatus(exception);

@@ -11,9 +11,19 @@ import {
   AlertTestSendQueryV1,
   ArticleGetQueryV1,
   ArticleListQueryV1,
+  EntityAliasAddQueryV1,
+  EntityAliasRemoveQueryV1,
+  EntityAliasV1,
+  EntityListQueryV1,
+  EntityUpsertQueryV1,
   SeriesTrendQueryV1,
   ShareOfVoiceQueryV1,
   TopTermsQueryV1,
+  TopicBackfillQueryV1,
+  TopicDryRunQueryV1,
+  TopicListQueryV1,
+  TopicUpdateQueryV1,
+  TopicViewV1,
 } from '@media-monitor/contracts';
 import {
   AlertIdSchema,
@@ -25,6 +35,14 @@ import { ArticleIdSchema, ArticleListQueryFields } from '../articles/article-que
 import { CreateApiKeySchema } from '../auth/api-keys.controller.js';
 import { EntitySummary, EntitySummaryQueryFields } from '../entities/entity-summary.schema.js';
 import { StreamQueryFields, TopicStreamQueryFields } from '../stream/stream-query.schema.js';
+import {
+  AliasPathText,
+  AliasPostBody,
+  EntityListQueryFields,
+  EntityPutBody,
+  RegistryPathId,
+} from '../registry/registry-request.schema.js';
+import { TopicCreateBody, TopicDryRunBody, TopicPathId, TopicUpdateBody } from '../topics/topic-request.schema.js';
 import {
   EntityIdSchema,
   ShareOfVoiceQueryFields,
@@ -51,6 +69,8 @@ export interface RouteDoc {
   csv?: boolean;
   /** The route answers a Server-Sent Events stream (and accepts `access_token`). */
   sse?: boolean;
+  /** Further error statuses the route answers, with what they mean. */
+  errors?: Record<number, string>;
 }
 
 const ApiKeySummary = z.object({
@@ -237,6 +257,133 @@ export const ROUTES: readonly RouteDoc[] = [
     success: { status: 200, schema: AlertTestSendQueryV1.response },
   },
   {
+    method: 'get',
+    path: '/v1/topics',
+    summary: 'Topics with their latest definition, active and live versions and running backfill',
+    scope: 'read',
+    success: { status: 200, schema: TopicListQueryV1.response },
+  },
+  {
+    method: 'post',
+    path: '/v1/topics',
+    summary:
+      'Create a topic (version 1): matched live at once, backfilled over the stored articles, active when the backfill completes',
+    scope: 'admin',
+    body: TopicCreateBody,
+    success: { status: 201, schema: TopicViewV1 },
+    errors: {
+      400: 'topic.invalid_query: the query does not parse (`position`, `token`, `queryCode` in the error)',
+      409: 'topic.already_exists',
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/topics/dry-run',
+    summary:
+      'Count and sample the matches of a query over the most recent stored articles (window stated in the answer), saving nothing',
+    scope: 'read',
+    body: TopicDryRunBody,
+    success: { status: 200, schema: TopicDryRunQueryV1.response },
+    errors: { 400: 'topic.invalid_query: the query does not parse (`position`, `token`, `queryCode` in the error)' },
+  },
+  {
+    method: 'get',
+    path: '/v1/topics/{topicId}',
+    summary: 'A topic with every version, its state and the backfill of the latest',
+    scope: 'read',
+    params: { topicId: TopicPathId },
+    success: { status: 200, schema: TopicViewV1 },
+    errors: { 404: 'topic.not_found' },
+  },
+  {
+    method: 'put',
+    path: '/v1/topics/{topicId}',
+    summary:
+      'Replace a topic; a changed query, language or source list makes a new version (the previous stays active until its backfill completes)',
+    scope: 'admin',
+    params: { topicId: TopicPathId },
+    body: TopicUpdateBody,
+    success: { status: 200, schema: TopicUpdateQueryV1.response },
+    errors: { 400: 'topic.invalid_query (with `position`)', 404: 'topic.not_found', 409: 'topic.concurrent_update' },
+  },
+  {
+    method: 'delete',
+    path: '/v1/topics/{topicId}',
+    summary: 'Delete a topic: live matching stops and its backfill is cancelled',
+    scope: 'admin',
+    params: { topicId: TopicPathId },
+    success: { status: 204 },
+    errors: { 404: 'topic.not_found' },
+  },
+  {
+    method: 'get',
+    path: '/v1/topics/{topicId}/backfill',
+    summary: 'Backfill progress of each version of a topic (scanned, total, matched), newest first',
+    scope: 'read',
+    params: { topicId: TopicPathId },
+    success: { status: 200, schema: TopicBackfillQueryV1.response },
+    errors: { 404: 'topic.not_found' },
+  },
+  {
+    method: 'get',
+    path: '/v1/entities',
+    summary: 'Alias registry: canonical entities in id order, searched by a word prefix of their name or aliases',
+    scope: 'read',
+    query: EntityListQueryFields,
+    success: { status: 200, schema: EntityListQueryV1.response },
+  },
+  {
+    method: 'put',
+    path: '/v1/entities/{entityId}',
+    summary:
+      'Create or replace a canonical entity with every alias it goes by; new articles use it within seconds on every replica',
+    scope: 'admin',
+    params: { entityId: RegistryPathId },
+    body: EntityPutBody,
+    success: { status: 200, schema: EntityUpsertQueryV1.response },
+    errors: {
+      400: 'entity.invalid (id prefix and type disagree, an alias without a word)',
+      409: 'entity.alias_conflict: an alias already names another entity of the type (`conflicts` in the error)',
+    },
+  },
+  {
+    method: 'delete',
+    path: '/v1/entities/{entityId}',
+    summary: 'Delete a canonical entity from the registry',
+    scope: 'admin',
+    params: { entityId: RegistryPathId },
+    success: { status: 204 },
+    errors: { 404: 'entity.not_found', 409: 'entity.in_use: a live topic version names it with entity: (`topics`)' },
+  },
+  {
+    method: 'get',
+    path: '/v1/entities/{entityId}/aliases',
+    summary: 'The aliases of a registry entity with their language, script and case rule',
+    scope: 'read',
+    params: { entityId: RegistryPathId },
+    success: { status: 200, schema: z.object({ entityId: z.string(), aliases: z.array(EntityAliasV1) }) },
+    errors: { 404: 'entity.not_found' },
+  },
+  {
+    method: 'post',
+    path: '/v1/entities/{entityId}/aliases',
+    summary: 'Add an alias (201; 200 when the entity has that spelling already)',
+    scope: 'admin',
+    params: { entityId: RegistryPathId },
+    body: AliasPostBody,
+    success: { status: 201, schema: EntityAliasAddQueryV1.response },
+    errors: { 404: 'entity.not_found', 409: 'entity.alias_conflict (`conflicts` in the error)' },
+  },
+  {
+    method: 'delete',
+    path: '/v1/entities/{entityId}/aliases/{alias}',
+    summary: 'Remove an alias (the spelling URL-encoded); answers the entity with the aliases left',
+    scope: 'admin',
+    params: { entityId: RegistryPathId, alias: AliasPathText },
+    success: { status: 200, schema: EntityAliasRemoveQueryV1.response },
+    errors: { 404: 'entity.not_found, entity.alias_not_found', 409: 'entity.last_alias' },
+  },
+  {
     method: 'post',
     path: '/v1/api-keys',
     summary: 'Create an API key; the key is in the answer once and only its hash is stored',
@@ -277,6 +424,14 @@ const ErrorBody = {
         code: { type: 'string', examples: ['trends.invalid_range'] },
         message: { type: 'string' },
         issues: { type: 'array', items: { type: 'object' } },
+        position: { type: 'integer', description: 'topic.invalid_query: 0-based offset of the offending token' },
+        token: { type: 'string', description: 'topic.invalid_query: the offending token (empty at the end)' },
+        queryCode: { type: 'string', description: 'topic.invalid_query: the query language code, e.g. query.syntax' },
+        conflicts: {
+          type: 'array',
+          items: { type: 'object' },
+          description: 'entity.alias_conflict: alias and entityId',
+        },
       },
     },
   },
@@ -315,9 +470,18 @@ function operation(route: RouteDoc): JsonSchema {
         description: 'success',
         ...(Object.keys(content).length ? { content } : {}),
       },
-      '400': error('invalid request: unknown or malformed parameters (code in the body)'),
+      '400': error(
+        ['invalid request: unknown or malformed parameters (code in the body)', route.errors?.[400]]
+          .filter(Boolean)
+          .join('; '),
+      ),
       '401': error('missing or invalid API key'),
       '403': error('the key lacks the scope'),
+      ...Object.fromEntries(
+        Object.entries(route.errors ?? {})
+          .filter(([status]) => status !== '400')
+          .map(([status, description]) => [status, error(description)]),
+      ),
       '429': error('rate limit exceeded'),
       '503': error('the owning service is not reachable'),
       '504': error('the owning service did not answer in time'),

@@ -44,7 +44,17 @@ export class PublishFailedError extends MessagingError {
 }
 
 /** A query that got an error reply, no responder, a timeout or an invalid response. */
-export class QueryFailedError extends MessagingError {}
+export class QueryFailedError extends MessagingError {
+  constructor(
+    code: string,
+    message: string,
+    options?: ErrorOptions,
+    /** Machine-readable facts of an error reply (e.g. the position of a query's syntax error). */
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(code, message, options);
+  }
+}
 
 /** True for a `PermanentError`, also one thrown by another copy of this library. */
 export function isPermanentError(error: unknown): error is PermanentError {

@@ -63,7 +63,9 @@ export class QueryClient {
     } catch (error) {
       throw toQueryError(subject, timeout, error);
     }
-    if (isQueryErrorReply(body)) throw new QueryFailedError(body.error.code, body.error.message);
+    if (isQueryErrorReply(body)) {
+      throw new QueryFailedError(body.error.code, body.error.message, undefined, body.error.details);
+    }
     const parsedResponse = contract.response.safeParse(body);
     if (!parsedResponse.success) {
       throw new QueryFailedError(

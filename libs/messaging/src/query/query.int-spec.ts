@@ -53,12 +53,19 @@ describe('QueryClient and QueryResponder', () => {
   it('turns handler errors into error replies with their code (internal by default)', async () => {
     const { client } = await serve(async (request) => {
       if (request.prefix === 'coded') throw new MessagingError('items.unknown_prefix', 'no such prefix');
+      if (request.prefix === 'detailed') {
+        throw Object.assign(new MessagingError('items.bad_prefix', 'bad at 3'), { details: { position: 3 } });
+      }
       throw new Error('database down');
     });
     await expect(client.request(ItemCountQueryV1, { prefix: 'coded' })).rejects.toMatchObject({
       name: 'QueryFailedError',
       code: 'items.unknown_prefix',
       message: 'no such prefix',
+    });
+    await expect(client.request(ItemCountQueryV1, { prefix: 'detailed' })).rejects.toMatchObject({
+      code: 'items.bad_prefix',
+      details: { position: 3 },
     });
     await expect(client.request(ItemCountQueryV1, { prefix: 'x' })).rejects.toMatchObject({
       code: 'internal',

@@ -12,7 +12,7 @@ import { errorCode, errorMessage } from '../errors/messaging.errors.js';
 import { headersToRecord } from '../headers/message-headers.js';
 import { stderrLogger, type MessagingLogger } from '../logging/messaging-logger.js';
 import { summarizeIssues } from '../validation/summarize-issues.js';
-import { queryErrorReply } from './query-reply.js';
+import { errorDetails, queryErrorReply } from './query-reply.js';
 
 /** What a query handler knows about the request. */
 export interface QueryContext {
@@ -40,7 +40,7 @@ export interface QueryResponderOptions<C extends QueryContract> {
 /**
  * Answers one query contract on core NATS in a queue group: validates the request (`query.invalid_request`),
  * runs the handler, validates the response (`query.invalid_response`) and replies; a handler error becomes
- * `{ error: { code: err.code ?? 'internal', message } }`.
+ * `{ error: { code: err.code ?? 'internal', message, details: err.details } }` (details when a plain object).
  */
 export class QueryResponder<C extends QueryContract = QueryContract> {
   private subscription: Subscription | undefined;
@@ -111,7 +111,7 @@ export class QueryResponder<C extends QueryContract = QueryContract> {
     } catch (error) {
       const code = errorCode(error, 'internal');
       this.logger.warn({ err: error, subject: contract.subject, correlationId, code }, 'query handler failed');
-      return queryErrorReply(code, errorMessage(error));
+      return queryErrorReply(code, errorMessage(error), errorDetails(error));
     }
     const response = contract.response.safeParse(result);
     if (!response.success) {

@@ -1,6 +1,6 @@
 import { recognizeEntities } from './entity-recognizer.js';
 import type { Gazetteer, EntityMatch } from './gazetteer.js';
-import type { Topic, TopicMatch, TopicMatcher } from '../../topics/domain/topic.js';
+import { matchTopics, type LiveTopicVersion, type TopicMatch } from '../../topics/domain/topic.js';
 
 export interface ArticleText {
   title: string;
@@ -14,18 +14,17 @@ export function analysedText(article: Pick<ArticleText, 'title' | 'body'>): stri
   return `${article.title}\n\n${article.body}`;
 }
 
-/** Entities and topic matches of one article; deterministic, so a redelivery yields the same result. */
+/** Entities and topic matches (every live version) of one article; deterministic for a given catalog. */
 export function analyzeEntities(
   article: ArticleText,
   gazetteer: Gazetteer,
-  matcher: TopicMatcher,
-  topics: readonly Topic[],
-): { entities: EntityMatch[]; topics: TopicMatch[]; invalidTopics: string[] } {
+  topics: readonly LiveTopicVersion[],
+): { entities: EntityMatch[]; topics: TopicMatch[] } {
   const entities = recognizeEntities(analysedText(article), article.language, gazetteer);
-  const { matches, invalid } = matcher.match(
+  const matches = matchTopics(
     topics,
     { title: article.title, body: article.body, language: article.language, sourceId: article.source.id },
     entities,
   );
-  return { entities, topics: matches, invalidTopics: invalid.map((i) => `${i.topicId}: ${i.error.message}`) };
+  return { entities, topics: matches };
 }

@@ -1,21 +1,33 @@
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import {
   QueryParseError,
+  aliasKey,
   analyseDocument,
   compileQuery,
   createAliasResolver,
   type AliasResolver,
+  type AnalysedDocument,
   type CompiledQuery,
+  type EntityAliases,
   type EntityMention as QueryMention,
   type MatchHit,
 } from '@media-monitor/nlp';
 import type { CanonicalEntity, EntityMatch } from '../../analysis/domain/gazetteer.js';
 
-/** A topic an analyst follows, defined in the topic query language (docs/query-language.md). */
-export interface Topic {
-  topicId: string;
-  name: string;
-  description?: string;
+/** What decides which articles a topic version matches; a change of any part makes a new version. */
+export interface TopicDefinition {
+  /** A query in the topic query language (docs/query-language.md). */
   query: string;
+  /** ISO 639-1 codes; empty: every language. */
+  languages: string[];
+  /** Source ids; empty: every source. */
+  sourceIds: string[];
+}
+
+/** One immutable version of a topic, as live matching evaluates it. */
+export interface TopicVersionRef extends TopicDefinition {
+  topicId: string;
+  version: number;
 }
 
 /** Why an article matched: a query term and where it matched, in analysed-text offsets. */
@@ -29,6 +41,7 @@ export interface TopicEvidence {
 
 export interface TopicMatch {
   topicId: string;
+  version: number;
   /** What made the article match, as it is written in the article. */
   matched: string[];
   evidence: TopicEvidence[];
@@ -52,70 +65,133 @@ export function aliasResolverFor(entities: readonly CanonicalEntity[]): AliasRes
   );
 }
 
+/**
+ * The same resolver as `aliasResolverFor` (ids ignoring case, names by `aliasKey`, the first entity
+ * to claim a name keeps it), built a slice of entities at a time with waiting events let through.
+ */
+export async function buildAliasResolver(
+  entities: readonly CanonicalEntity[],
+  sliceSize = 500,
+): Promise<AliasResolver> {
+  const byId = new Map<string, EntityAliases>();
+  const byName = new Map<string, EntityAliases>();
+  for (let i = 0; i < entities.length; i += sliceSize) {
+    for (const entity of entities.slice(i, i + sliceSize)) {
+      const names: EntityAliases = {
+        id: entity.entityId,
+        aliases: [entity.name, ...entity.aliases.map((alias) => (typeof alias === 'string' ? alias : alias.text))],
+      };
+      byId.set(names.id.toLowerCase(), names);
+      for (const alias of names.aliases) {
+        const key = aliasKey(alias);
+        if (key && !byName.has(key)) byName.set(key, names);
+      }
+    }
+    await yieldToEvents();
+  }
+  return { resolve: (ref) => byId.get(ref.toLowerCase()) ?? byName.get(aliasKey(ref)) };
+}
+
+/** Whether two definitions match the same articles (the order of languages and sources aside). */
+export function sameDefinition(a: TopicDefinition, b: TopicDefinition): boolean {
+  const set = (values: string[]) => [...new Set(values.map((v) => v.toLowerCase()))].sort().join('\n');
+  return a.query === b.query && set(a.languages) === set(b.languages) && set(a.sourceIds) === set(b.sourceIds);
+}
+
 /** Hits kept as evidence per topic match. */
 const MAX_EVIDENCE = 20;
 
+/** A definition ready to evaluate: its query compiled, its filters as sets. */
+export interface CompiledDefinition {
+  query: CompiledQuery;
+  languages: ReadonlySet<string>;
+  sourceIds: ReadonlySet<string>;
+}
+
 /**
- * Evaluates topic queries. Each query is compiled once per text (with the entities' aliases, so
- * `entity:unit:bars-kursk` also finds «БАРС-Курск»); a query that does not compile matches
- * nothing and is reported, so one bad topic cannot stop the analysis of articles.
+ * Compiles a topic definition with the registry's aliases (so `entity:unit:bars-kursk` also finds
+ * «БАРС-Курск»).
+ * @throws QueryParseError with the position of the problem
  */
-export class TopicMatcher {
-  private readonly compiled = new Map<string, CompiledQuery | QueryParseError>();
+export function compileDefinition(definition: TopicDefinition, aliases: AliasResolver): CompiledDefinition {
+  return {
+    query: compileQuery(definition.query, { aliases }),
+    languages: new Set(definition.languages.map((l) => l.toLowerCase())),
+    sourceIds: new Set(definition.sourceIds.map((s) => s.toLowerCase())),
+  };
+}
 
-  constructor(private readonly aliases: AliasResolver) {}
+/** The article in the form queries are evaluated against (its entities' mentions split by field). */
+export function topicDocument(article: TopicArticle, entities: readonly EntityMatch[]): AnalysedDocument {
+  const bodyOffset = article.title.length + 2;
+  return analyseDocument({
+    title: article.title,
+    body: article.body,
+    lang: article.language,
+    sourceId: article.sourceId,
+    entities: entities.map((entity) => ({
+      id: entity.entityId,
+      mentions: entity.mentions.map((m): QueryMention =>
+        m.start < bodyOffset
+          ? { field: 'title', start: m.start, end: m.end }
+          : { field: 'body', start: m.start - bodyOffset, end: m.end - bodyOffset },
+      ),
+    })),
+  });
+}
 
-  /** The compiled query, or the parse error that makes it unusable. */
-  compile(query: string): CompiledQuery | QueryParseError {
-    let compiled = this.compiled.get(query);
-    if (!compiled) {
-      try {
-        compiled = compileQuery(query, { aliases: this.aliases });
-      } catch (error) {
-        if (!(error instanceof QueryParseError)) throw error;
-        compiled = error;
-      }
-      if (this.compiled.size > 10_000) this.compiled.clear();
-      this.compiled.set(query, compiled);
-    }
-    return compiled;
+/** Evaluates one compiled definition; the evidence is in analysed-text offsets. */
+export function matchDefinition(
+  compiled: CompiledDefinition,
+  article: TopicArticle,
+  document: AnalysedDocument,
+): Pick<TopicMatch, 'matched' | 'evidence'> | null {
+  if (compiled.languages.size > 0 && !compiled.languages.has(article.language.toLowerCase())) return null;
+  if (compiled.sourceIds.size > 0 && !compiled.sourceIds.has(article.sourceId.toLowerCase())) return null;
+  const result = compiled.query.match(document);
+  if (!result.matched) return null;
+  const bodyOffset = article.title.length + 2;
+  const evidence = result.hits.slice(0, MAX_EVIDENCE).map((hit) => toEvidence(hit, bodyOffset));
+  return { matched: [...new Set(evidence.map((e) => e.matchedText))], evidence };
+}
+
+/** A live topic version with its compiled definition, or the error that keeps it from matching. */
+export interface LiveTopicVersion {
+  ref: TopicVersionRef;
+  compiled: CompiledDefinition | QueryParseError;
+}
+
+/**
+ * Evaluates the live topic versions against one article. A version whose query does not compile
+ * matches nothing (it was reported when the catalog was built), so one bad topic cannot stop the
+ * analysis of articles.
+ */
+export function matchTopics(
+  versions: readonly LiveTopicVersion[],
+  article: TopicArticle,
+  entities: readonly EntityMatch[],
+): TopicMatch[] {
+  if (versions.length === 0) return [];
+  const document = topicDocument(article, entities);
+  const matches: TopicMatch[] = [];
+  for (const { ref, compiled } of versions) {
+    if (compiled instanceof QueryParseError) continue;
+    const match = matchDefinition(compiled, article, document);
+    if (match) matches.push({ topicId: ref.topicId, version: ref.version, ...match });
   }
+  return matches;
+}
 
-  match(
-    topics: readonly Topic[],
-    article: TopicArticle,
-    entities: readonly EntityMatch[],
-  ): { matches: TopicMatch[]; invalid: Array<{ topicId: string; error: QueryParseError }> } {
-    const bodyOffset = article.title.length + 2;
-    const document = analyseDocument({
-      title: article.title,
-      body: article.body,
-      lang: article.language,
-      sourceId: article.sourceId,
-      entities: entities.map((entity) => ({
-        id: entity.entityId,
-        mentions: entity.mentions.map((m): QueryMention =>
-          m.start < bodyOffset
-            ? { field: 'title', start: m.start, end: m.end }
-            : { field: 'body', start: m.start - bodyOffset, end: m.end - bodyOffset },
-        ),
-      })),
-    });
-    const matches: TopicMatch[] = [];
-    const invalid: Array<{ topicId: string; error: QueryParseError }> = [];
-    for (const topic of topics) {
-      const compiled = this.compile(topic.query);
-      if (compiled instanceof QueryParseError) {
-        invalid.push({ topicId: topic.topicId, error: compiled });
-        continue;
-      }
-      const result = compiled.match(document);
-      if (!result.matched) continue;
-      const evidence = result.hits.slice(0, MAX_EVIDENCE).map((hit) => toEvidence(hit, bodyOffset));
-      matches.push({ topicId: topic.topicId, matched: [...new Set(evidence.map((e) => e.matchedText))], evidence });
+/** Compiles live versions, keeping the parse error of each one that does not compile. */
+export function compileLive(refs: readonly TopicVersionRef[], aliases: AliasResolver): LiveTopicVersion[] {
+  return refs.map((ref) => {
+    try {
+      return { ref, compiled: compileDefinition(ref, aliases) };
+    } catch (error) {
+      if (!(error instanceof QueryParseError)) throw error;
+      return { ref, compiled: error };
     }
-    return { matches, invalid };
-  }
+  });
 }
 
 function toEvidence(hit: MatchHit, bodyOffset: number): TopicEvidence {
