@@ -12,3 +12,4 @@ export * from './queries/trends.v1.js';
 export * from './queries/alert-rules.v1.js';
 export * from './queries/alert-destinations.v1.js';
 export * from './queries/alert-list.v1.js';
+export * from './queries/sources.v1.js';
