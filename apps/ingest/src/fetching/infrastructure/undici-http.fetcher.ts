@@ -1,5 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import type { Socket } from 'node:net';
+import { isIP, type Socket } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import type { Transform } from 'node:stream';
 import { Agent, buildConnector, errors, request, type Dispatcher } from 'undici';
@@ -144,6 +144,15 @@ export class UndiciHttpFetcher implements HttpFetcher {
         throw new FetchError('fetch.redirect_loop', `redirect loop: ${[...visited, parsed.href].join(' -> ')}`, false);
       }
       visited.add(parsed.href);
+      // An IP literal is judged before any packet leaves; names are judged by the lookup and again on connect.
+      const literal = parsed.hostname.replace(/^\[|\]$/g, '');
+      if (isIP(literal) && !this.options.policy.mayConnect(literal)) {
+        throw new FetchError(
+          'fetch.unsafe_address',
+          `refused to connect for ${parsed.href}: ${literal} is not a public address`,
+          false,
+        );
+      }
       const response = await this.hop(parsed.href, input, redirects === 0);
       if (response.statusCode >= 300 && response.statusCode < 400 && response.statusCode !== 304) {
         response.body.resume();

@@ -29,7 +29,7 @@ export function nextInterval(
   if (recent.length >= 3) {
     // The gap to now counts too: a source that published five items last week and none since slows down.
     const span = now.getTime() - recent[0]!;
-    return clamp(span / recent.length / 2, bounds);
+    return clamp(span / (recent.length - 1) / 2, bounds);
   }
   return clamp(result.newItems > 0 ? previousMs / 2 : previousMs * 1.5, bounds);
 }
