@@ -38,6 +38,11 @@ const ASKS = {
     SUBJECTS.alertTestSendQueryV1,
     SUBJECTS.alertListQueryV1,
     SUBJECTS.alertDeliveriesQueryV1,
+    SUBJECTS.sourcesListQueryV1,
+    SUBJECTS.sourceGetQueryV1,
+    SUBJECTS.sourcesUpsertQueryV1,
+    SUBJECTS.sourcesDeleteQueryV1,
+    SUBJECTS.sourceFetchNowQueryV1,
   ],
 };
 
@@ -91,8 +96,7 @@ const list = (subjects, indent) =>
 export async function render() {
   const users = [];
   for (const name of ['ingest', 'entity', 'sentiment', 'trends', 'alert', 'gateway']) {
-    const permissions =
-      name === 'ingest' || name === 'gateway' ? await fixedPermissions(name) : await servicePermissions(name);
+    const permissions = name === 'gateway' ? await fixedPermissions(name) : await servicePermissions(name);
     const envName = `NATS_${name.toUpperCase()}_PASSWORD`;
     users.push(
       [
@@ -128,7 +132,7 @@ system_account: SYS
 `;
 }
 
-/** ingest and gateway have no transport: they publish or ask only. */
+/** The gateway has no transport: it asks only. */
 async function fixedPermissions(name) {
   return {
     publish: [...(PUBLISHES[name] ?? []), ...(ASKS[name] ?? [])].sort(),

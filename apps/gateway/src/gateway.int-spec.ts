@@ -9,6 +9,7 @@ import { AlertsController } from './alerts/alerts.controller.js';
 import { ApiKeysController } from './auth/api-keys.controller.js';
 import { API_VERSION, gatewayService } from './gateway.service.js';
 import { ROUTES, buildOpenApiDocument } from './openapi/openapi.document.js';
+import { SourcesController } from './sources/sources.controller.js';
 import { TrendsController } from './trends/trends.controller.js';
 
 const ADMIN_KEY = `mmk_0123456789ab_${'A'.repeat(43)}`;
@@ -154,7 +155,7 @@ describe('gateway HTTP surface (real NATS and FerretDB; no trends service runnin
     expect(committed).toEqual(built); // run `npm run openapi` after changing a route
     expect((await fetch(url('/docs'), { redirect: 'follow' })).status).toBe(200);
 
-    const routes = [TrendsController, AlertsController, ApiKeysController].flatMap((controller) => {
+    const routes = [TrendsController, AlertsController, ApiKeysController, SourcesController].flatMap((controller) => {
       const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
       return Object.getOwnPropertyNames(controller.prototype)
         .filter((name) => name !== 'constructor')

@@ -6,6 +6,7 @@ import { ApiKeyService } from './auth/api-key.service.js';
 import { ApiKeysController } from './auth/api-keys.controller.js';
 import type { GatewayConfig } from './gateway.config.js';
 import { GATEWAY_CONFIG } from './gateway.tokens.js';
+import { SourcesController } from './sources/sources.controller.js';
 import { TrendsController } from './trends/trends.controller.js';
 
 @Module({})
@@ -13,7 +14,7 @@ export class GatewayModule {
   static forConfig(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [TrendsController, AlertsController, ApiKeysController],
+      controllers: [TrendsController, AlertsController, ApiKeysController, SourcesController],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }, ApiKeyRepository, ApiKeyService, ApiKeyGuard],
     };
   }
