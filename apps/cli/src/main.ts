@@ -69,7 +69,8 @@ program
   .option('--exit', 'stop after printing the trend instead of running until Ctrl-C', false)
   .option('--port <port>', 'gateway port (another free port is used when it is taken)', port, 3000)
   .option('--data-dir <dir>', 'keep NATS and FerretDB data here instead of a temporary folder')
-  .action((opts: { exit: boolean; port: number; dataDir?: string }) => runDemo(opts));
+  .option('--no-real-sources', 'only the demo sources, not the bundled real feeds and channels')
+  .action((opts: { exit: boolean; port: number; dataDir?: string; realSources: boolean }) => runDemo(opts));
 
 program
   .command('infra')
