@@ -8,6 +8,7 @@ import { runEvalExtraction } from './commands/eval-extraction.command.js';
 import { runEvalNer } from './commands/eval-ner.command.js';
 import { runEvalSentiment } from './commands/eval-sentiment.command.js';
 import { runExtract } from './commands/extract.command.js';
+import { runImport } from './commands/import.command.js';
 import { runInfra } from './commands/infra.command.js';
 import { runTrainNer } from './commands/train-ner.command.js';
 import { runTrainSentiment } from './commands/train-sentiment.command.js';
@@ -79,6 +80,18 @@ program
   .option('--nats-port <port>', 'NATS port', port, 4222)
   .option('--mongo-port <port>', 'FerretDB port', port, 27017)
   .action((opts: { dataDir?: string; natsPort: number; mongoPort: number }) => runInfra(opts));
+
+program
+  .command('import')
+  .description('import a JSONL file of articles through the ingest push API, resumable after an interruption')
+  .argument('<file>', 'one article per line: {url, title, body, publishedAt, source: {id, name?}, language?}')
+  .option('--url <url>', 'the ingest service', 'http://127.0.0.1:3001')
+  .option('--batch <n>', 'articles per request (at most 500)', positiveInt, 200)
+  .option('--restart', 'ignore the saved progress and start from the first line', false)
+  .action((file: string, opts: { url: string; batch: number; restart: boolean }) => {
+    if (opts.batch > 500) throw new InvalidArgumentError('--batch is at most 500');
+    return runImport(file, opts);
+  });
 
 program
   .command('extract')
