@@ -33,6 +33,7 @@ export class StoryPlacer {
   ) {}
 
   async place(article: Article): Promise<string> {
+    if (article.storyId) return article.storyId;
     const known = await this.index.storyOf(article.articleId);
     if (known) return known;
     if (article.bandKeys.length === 0) return this.index.assign(article.articleId, article.articleId);
@@ -42,7 +43,7 @@ export class StoryPlacer {
   private async placeNow(article: Article): Promise<string> {
     const { articleId, bandKeys } = article;
     // Bands first, then the look-up: of two near-duplicates placed at once, at least one sees the other.
-    await this.index.addBands(articleId, bandKeys);
+    await this.index.addBands(articleId, bandKeys, article.signature);
     const signature = decodeSignature(article.signature);
     const deadline = Date.now() + this.options.waitMs;
     for (;;) {

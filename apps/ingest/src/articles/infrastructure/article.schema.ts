@@ -86,22 +86,25 @@ carrierSchema.index({ articleId: 1 });
 carrierSchema.index({ sourceId: 1, firstSeenAt: -1 });
 carrierSchema.index({ firstSeenAt: 1 });
 
-/** One LSH band of one article (`_id` = `<band>|<articleId>`), found by `band`. */
+/**
+ * The LSH bands of one article with its signature (`_id` = article id), found by any of its band
+ * keys through a multikey index: one small document per article instead of one per band.
+ */
 export interface StoryBandDocument {
   _id: string;
-  band: string;
-  articleId: string;
+  bands: string[];
+  signature: string;
 }
-export const STORY_BAND_MODEL = 'StoryBand';
+export const STORY_BAND_MODEL = 'StoryBands';
 export const storyBandSchema = new mongoose.Schema<StoryBandDocument>(
   {
     _id: { type: String, required: true },
-    band: { type: String, required: true },
-    articleId: { type: String, required: true },
+    bands: { type: [String], required: true },
+    signature: { type: String, required: true },
   },
   { collection: 'story_bands', versionKey: false },
 );
-storyBandSchema.index({ band: 1 });
+storyBandSchema.index({ bands: 1 });
 
 /** The story of an article, written once (`_id` = article id). */
 export interface StoryAssignmentDocument {
