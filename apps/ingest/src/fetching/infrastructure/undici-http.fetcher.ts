@@ -3,7 +3,7 @@ import { isIP, type Socket } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import type { Transform } from 'node:stream';
 import { Agent, buildConnector, errors, request, type Dispatcher } from 'undici';
-import { AddressPolicy } from '../domain/address-policy.js';
+import { type AddressPolicy } from '../domain/address-policy.js';
 import { FetchError } from '../domain/fetch.errors.js';
 import type { FetchRequest, FetchResponse, HttpFetcher } from '../application/http-fetcher.js';
 
