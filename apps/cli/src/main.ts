@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { CONSUMER_SERVICES, runBenchScale, type ConsumerService } from './commands/bench-scale.command.js';
 import { runBenchExtraction } from './commands/bench-extraction.command.js';
+import { runBenchFeeds } from './commands/bench-feeds.command.js';
 import { runBenchNer } from './commands/bench-ner.command.js';
 import { runBenchSentiment } from './commands/bench-sentiment.command.js';
 import { runDemo } from './commands/demo.command.js';
@@ -181,6 +182,14 @@ bench
   .option('--rounds <n>', 'timed rounds after one warm-up round', positiveInt, 5)
   .option('--out <file>', 'also write the figures as JSON')
   .action((dir: string, opts: { rounds: number; out?: string }) => runBenchExtraction(dir, opts));
+
+bench
+  .command('feeds')
+  .description('items per second of the feed, sitemap and Telegram page parsers on one core')
+  .option('--items <n>', 'items per document', positiveInt, 100)
+  .option('--rounds <n>', 'timed parses of each document after one warm-up', positiveInt, 200)
+  .option('--out <file>', 'also write the figures as JSON')
+  .action((opts: { items: number; rounds: number; out?: string }) => runBenchFeeds(opts));
 
 bench
   .command('ner')
