@@ -42,7 +42,8 @@ export class ArticleIntake {
     @Inject(FETCH_OPTIONS) private readonly options: FetchOptions,
   ) {}
 
-  async take(source: Source, items: readonly SourceItem[], now: Date): Promise<IntakeResult> {
+  /** `signal`: stop after the item in hand (shutdown); the rest come with the next fetch. */
+  async take(source: Source, items: readonly SourceItem[], now: Date, signal?: AbortSignal): Promise<IntakeResult> {
     const result: IntakeResult = { newItems: 0, itemErrors: [], retryLater: false };
     const keyed = items.flatMap((item) => {
       try {
@@ -56,6 +57,10 @@ export class ArticleIntake {
     const carried = await this.carriers.carriedBy(source.sourceId, [...new Set(holders.values())]);
     const ref = { id: source.sourceId, name: source.name };
     for (const { item, id } of keyed) {
+      if (signal?.aborted) {
+        result.retryLater = true;
+        break;
+      }
       const holder = holders.get(id);
       if (holder && carried.has(holder)) continue;
       try {

@@ -43,7 +43,12 @@ export class FetchSourceUseCase {
     return { minMs, maxMs };
   }
 
-  async run(source: Source, state: SourceState, now = new Date()): Promise<{ run: FetchRun; state: SourceState }> {
+  async run(
+    source: Source,
+    state: SourceState,
+    now = new Date(),
+    signal?: AbortSignal,
+  ): Promise<{ run: FetchRun; state: SourceState }> {
     const startedAt = now;
     const bounds = this.bounds(source);
     const type = source.type === 'push' ? 'feed' : source.type;
@@ -73,7 +78,7 @@ export class FetchSourceUseCase {
       }
       const listing = await this.list(source, response, now);
       const fresh = this.fresh(source, listing.items, now);
-      const intake = await this.intake.take(source, fresh, now);
+      const intake = await this.intake.take(source, fresh, now, signal);
       const itemErrors = [...listing.errors, ...intake.itemErrors].slice(0, 20);
       const intervalMs = nextInterval(
         state.intervalMs,

@@ -22,6 +22,7 @@ export class RunDueSourcesUseCase {
   private readonly logger = new Logger(RunDueSourcesUseCase.name);
   private readonly owner = randomUUID();
   private readonly running = new Map<string, Promise<void>>();
+  private readonly stopping = new AbortController();
 
   constructor(
     @Inject(SOURCE_REPOSITORY) private readonly sources: SourceRepository,
@@ -34,7 +35,7 @@ export class RunDueSourcesUseCase {
   /** Starts the fetches that are due and free; returns the ids started. */
   async startDue(now = new Date()): Promise<string[]> {
     const room = this.options.concurrency - this.running.size;
-    if (room <= 0) return [];
+    if (room <= 0 || this.stopping.signal.aborted) return [];
     const due = await this.states.due(now, room + this.running.size + 10);
     const started: string[] = [];
     for (const state of due) {
@@ -57,13 +58,19 @@ export class RunDueSourcesUseCase {
     await Promise.allSettled([...this.running.values()]);
   }
 
+  /** Shutdown: fetches in progress finish the item in hand, store what they did, and start no more. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.idle();
+  }
+
   get inProgress(): number {
     return this.running.size;
   }
 
   private async fetchOne(source: Source, state: SourceState): Promise<void> {
     try {
-      const { run, state: next } = await this.fetchSource.run(source, state, new Date());
+      const { run, state: next } = await this.fetchSource.run(source, state, new Date(), this.stopping.signal);
       await this.states.save(next);
       await this.runs.record(run);
       if (run.newItems > 0)

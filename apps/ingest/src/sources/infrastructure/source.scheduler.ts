@@ -56,7 +56,7 @@ export class SourceScheduler implements OnApplicationBootstrap, BeforeApplicatio
     clearInterval(this.timer);
     this.timer = undefined;
     await this.ticking;
-    await this.due.idle();
+    await this.due.stop();
   }
 
   private async loadSourcesFile(path: string): Promise<void> {
