@@ -23,6 +23,8 @@ export interface ImportState {
   duplicates: number;
   rejected: number;
   badLines: BadLine[];
+  /** Batches sent again after a lost answer (their articles come back as duplicates). */
+  resentBatches: number;
   completed: boolean;
   updatedAt: string;
 }
@@ -52,6 +54,7 @@ export function freshState(head: string): ImportState {
     duplicates: 0,
     rejected: 0,
     badLines: [],
+    resentBatches: 0,
     completed: false,
     updatedAt: new Date().toISOString(),
   };
@@ -61,7 +64,7 @@ export function readState(path: string): ImportState | undefined {
   if (!existsSync(path)) return undefined;
   const state = JSON.parse(readFileSync(path, 'utf8')) as ImportState;
   if (state.version !== 1) throw new Error(`${path}: unknown state version ${String(state.version)}`);
-  return state;
+  return { ...state, resentBatches: state.resentBatches ?? 0 };
 }
 
 /** Writes the state atomically (a crash leaves the old state or the new one, never half of one). */

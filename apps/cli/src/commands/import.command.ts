@@ -39,6 +39,8 @@ export interface ImportSummary {
   rejected: number;
   badLines: BadLine[];
   completed: boolean;
+  /** Batches sent more than once because an answer was lost: their articles count as duplicates. */
+  resentBatches: number;
   seconds: number;
   /** Articles sent per second in this run. */
   articlesPerSecond: number;
@@ -56,7 +58,11 @@ type ItemResult =
 /** Thrown for a failure that stops the import; the state file keeps what was acknowledged. */
 export class ImportError extends Error {}
 
-async function postBatch(url: string, items: BatchItem[], attempts: number): Promise<ItemResult[]> {
+async function postBatch(
+  url: string,
+  items: BatchItem[],
+  attempts: number,
+): Promise<{ results: ItemResult[]; attempts: number }> {
   const body = JSON.stringify({ articles: items.map((item) => item.article) });
   for (let attempt = 1; ; attempt++) {
     let reason: string;
@@ -67,7 +73,7 @@ async function postBatch(url: string, items: BatchItem[], attempts: number): Pro
         body,
       });
       const text = await res.text();
-      if (res.ok) return (JSON.parse(text) as { results: ItemResult[] }).results;
+      if (res.ok) return { results: (JSON.parse(text) as { results: ItemResult[] }).results, attempts: attempt };
       if (res.status < 500)
         throw new ImportError(`the ingest service refused a batch (HTTP ${res.status}): ${text.slice(0, 300)}`);
       reason = `HTTP ${res.status}`;
@@ -108,7 +114,9 @@ export async function importFile(file: string, options: ImportOptions): Promise<
     let batch: BatchItem[] = [];
     const flush = async (endOffset: number, lastLine: number) => {
       if (batch.length > 0) {
-        const results = await postBatch(options.url, batch, options.attempts ?? 6);
+        const { results, attempts } = await postBatch(options.url, batch, options.attempts ?? 6);
+        // A batch sent again (the first answer was lost) comes back as duplicates of itself.
+        if (attempts > 1) state.resentBatches += 1;
         for (const result of results) {
           const item = batch[result.index];
           if (!item) continue;
@@ -160,6 +168,7 @@ export async function importFile(file: string, options: ImportOptions): Promise<
     rejected: state.rejected,
     badLines: state.badLines,
     completed: state.completed,
+    resentBatches: state.resentBatches,
     seconds,
     articlesPerSecond: seconds > 0 ? sent / seconds : 0,
   };
@@ -185,8 +194,13 @@ export async function runImport(file: string, opts: { url: string; batch: number
     out(
       `${summary.completed ? 'imported' : 'interrupted at'} ${summary.lines} lines: ${summary.accepted} new articles, ` +
         `${summary.duplicates} duplicates, ${summary.rejected} bad lines skipped; ` +
-        `${summary.articlesPerSecond.toFixed(0)} articles/s over ${summary.seconds.toFixed(1)} s`,
+        `${summary.articlesPerSecond.toFixed(1)} articles/s over ${summary.seconds.toFixed(1)} s`,
     );
+    if (summary.resentBatches > 0) {
+      out(
+        `  ${summary.resentBatches} batch(es) were sent again after a lost answer; their articles count as duplicates`,
+      );
+    }
     if (!summary.completed) process.exitCode = 130;
   } finally {
     process.off('SIGINT', stop);

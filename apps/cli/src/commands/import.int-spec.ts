@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
@@ -132,6 +134,43 @@ describe('media-monitor import', () => {
     expect(await published()).toBe(36);
     expect(JSON.parse(readFileSync(stateFileFor(file), 'utf8'))).toMatchObject({ completed: true, lineNumber: 40 });
   }, 60_000);
+
+  it('sends a batch again when its answer is lost, and the copies come back as duplicates', async () => {
+    // A proxy that forwards the first request to ingest, waits for the answer, then drops the connection.
+    let requests = 0;
+    const proxy = createServer((req, res) => {
+      requests += 1;
+      const lose = requests === 1;
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        void fetch(`${url}${req.url}`, {
+          method: req.method,
+          headers: { 'content-type': 'application/json' },
+          body,
+        }).then(async (answer) => {
+          const text = await answer.text();
+          if (lose) req.socket.destroy();
+          else res.writeHead(answer.status, { 'content-type': 'application/json' }).end(text);
+        });
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const before = await published();
+    const file = join(dir, 'lost.jsonl');
+    writeFileSync(file, `${[300, 301, 302].map(article).join('\n')}\n`);
+    const summary = await importFile(file, {
+      url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+      batch: 5,
+      restart: false,
+      progress: silent,
+      attempts: 3,
+    });
+    await new Promise((resolve) => proxy.close(resolve));
+    expect(requests).toBe(2);
+    expect(summary).toMatchObject({ completed: true, accepted: 0, duplicates: 3, resentBatches: 1 });
+    expect((await published()) - before).toBe(3);
+  });
 
   it('refuses to resume with another file under the same name, and stops when the service is away', async () => {
     const file = join(dir, 'other.jsonl');
