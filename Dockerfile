@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # One image recipe for every backend service: `docker build --build-arg SERVICE=entity -t media-monitor/entity .`
-# Stage 1 installs the whole npm workspace and compiles it; stage 2 keeps production dependencies,
-# the compiled libraries and the one service, on a slim Node runtime as the unprivileged `node` user.
+# Stage 1 installs the whole npm workspace, compiles it and builds the dashboard; stage 2 keeps
+# production dependencies, the compiled libraries and the one service (the gateway also gets the
+# built dashboard it serves at /app/), on a slim Node runtime as the unprivileged `node` user.
 
 ARG NODE_IMAGE=node:20.19-bookworm-slim
 
@@ -21,6 +22,7 @@ COPY libs/service-runtime/package.json libs/service-runtime/
 COPY libs/testing/package.json libs/testing/
 COPY apps/alert/package.json apps/alert/
 COPY apps/cli/package.json apps/cli/
+COPY apps/dashboard/package.json apps/dashboard/
 COPY apps/entity/package.json apps/entity/
 COPY apps/gateway/package.json apps/gateway/
 COPY apps/ingest/package.json apps/ingest/
@@ -30,10 +32,12 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.base.json tsconfig.json ./
 COPY libs/ libs/
 COPY apps/ apps/
-RUN npx tsc -b
+COPY scripts/build-dashboard.mjs scripts/
+RUN npx tsc -b && node scripts/build-dashboard.mjs
 ARG SERVICE
 RUN test -n "${SERVICE}" && test -f "apps/${SERVICE}/dist/main.js" \
   || (echo "build with --build-arg SERVICE=<ingest|entity|sentiment|trends|alert|gateway>" >&2; exit 1)
+RUN mkdir -p /out/dashboard && if [ "${SERVICE}" = gateway ]; then cp -r apps/dashboard/dist /out/dashboard/dist; fi
 RUN npm prune --omit=dev --no-audit --no-fund --ignore-scripts \
   && rm -rf libs/*/src apps/*/src libs/*/tsconfig*.json apps/*/tsconfig*.json
 
@@ -47,6 +51,8 @@ COPY --from=build --chown=root:root /src/package.json ./
 COPY --from=build --chown=root:root /src/node_modules ./node_modules
 COPY --from=build --chown=root:root /src/libs ./libs
 COPY --from=build --chown=root:root /src/apps/${SERVICE} ./apps/${SERVICE}
+# The dashboard's static build (empty for services other than the gateway).
+COPY --from=build --chown=root:root /out/dashboard ./apps/dashboard
 COPY --chown=root:root deploy/docker/healthcheck.mjs ./healthcheck.mjs
 # Code is owned by root and read-only for the process; the service writes nothing to disk.
 USER node

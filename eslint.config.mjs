@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /** Who may depend on whom. Apps never import each other (they are not libraries). */
 const productionConstraints = [
@@ -15,6 +16,21 @@ const productionConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:dev', onlyDependOnLibsWithTags: ['scope:shared', 'scope:dev'] },
   { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:shared', 'scope:dev'] },
+  // The dashboard runs in the browser: it may use the contracts (types and zod schemas), nothing server-side.
+  {
+    sourceTag: 'scope:dashboard',
+    onlyDependOnLibsWithTags: ['type:contracts'],
+    bannedExternalImports: [
+      '@nestjs/*',
+      'mongoose',
+      '@nats-io/*',
+      'pino',
+      'prom-client',
+      'fastify',
+      '@fastify/*',
+      'node:*',
+    ],
+  },
   ...['ingest', 'entity', 'sentiment', 'trends', 'alert', 'gateway'].map((s) => ({
     sourceTag: `scope:${s}`,
     onlyDependOnLibsWithTags: ['scope:shared'],
@@ -31,11 +47,11 @@ const testConstraints = productionConstraints.map((c) =>
 const boundaries = (depConstraints) => ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }];
 
 export default [
-  { ignores: ['**/dist', '**/node_modules', '.nx', '.tools', 'coverage', 'reports', 'apps/dashboard/**'] },
+  { ignores: ['**/dist', '**/node_modules', '.nx', '.tools', 'coverage', 'reports'] },
   ...nx.configs['flat/base'],
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     // Decorator metadata makes constructor parameter types runtime values (Nest DI): the parser
     // must know, or consistent-type-imports would turn injected classes into type-only imports.
     languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
@@ -54,6 +70,11 @@ export default [
         },
       ],
     },
+  },
+  {
+    files: ['apps/dashboard/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'],

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the first command of the quick start. On a fresh clone it installs the npm
 // dependencies, obtains nats-server and FerretDB (scripts/ensure-infra.sh), builds the
-// workspace, then runs `media-monitor demo` with any arguments given after `--`.
+// workspace and the dashboard, then runs `media-monitor demo` with any arguments given after `--`.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,6 +23,7 @@ if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
 }
 step('checking nats-server and FerretDB binaries...', 'bash', [join(root, 'scripts', 'ensure-infra.sh')]);
 step('building the workspace (tsc -b)...', 'npx', ['tsc', '-b']);
+step('building the dashboard (vite)...', process.execPath, [join(root, 'scripts', 'build-dashboard.mjs')]);
 const demo = spawnSync(
   process.execPath,
   [join(root, 'apps', 'cli', 'bin', 'media-monitor.js'), 'demo', ...process.argv.slice(2)],

@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [[ -d node_modules ]] || npm ci --no-audit --no-fund
 bash scripts/ensure-infra.sh
-echo "[test] type-checking and building (tsc -b)..." >&2
+echo "[test] type-checking and building (tsc -b, then the dashboard)..." >&2
 npx tsc -b
+node scripts/build-dashboard.mjs
 mkdir -p reports
 status=0
 NODE_OPTIONS="--experimental-vm-modules --no-warnings=ExperimentalWarning" \

@@ -31,6 +31,8 @@ export const alertEnv = serviceEnv('alert', 3005).extend({
   /** Sends per second per destination (Slack allows about 1) and the burst allowed. */
   ALERT_DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(100).default(1),
   ALERT_DELIVERY_BURST: z.coerce.number().int().min(1).max(100).default(1),
+  /** A destination with this many deliveries due at once gets them as digests instead of one by one. */
+  ALERT_DIGEST_BACKLOG: z.coerce.number().int().min(2).max(1000).default(10),
   /** Link to an article in messages, `{articleId}` replaced; empty shows ids. */
   ALERT_ARTICLE_URL_TEMPLATE: z.string().default(''),
   /** Days of hourly series kept; detectors look back at most 29 days. */

@@ -44,6 +44,7 @@ export function deliveryOptionsFrom(config: AlertConfig): DeliveryOptions {
     },
     ratePerSecond: config.ALERT_DELIVERY_RATE_PER_SECOND,
     burst: config.ALERT_DELIVERY_BURST,
+    digestBacklog: config.ALERT_DIGEST_BACKLOG,
     articleUrlTemplate: config.ALERT_ARTICLE_URL_TEMPLATE,
   };
 }

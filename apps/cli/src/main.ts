@@ -104,7 +104,7 @@ program
 const train = program.command('train').description("train the project's own models");
 train
   .command('sentiment')
-  .description('train the targeted sentiment model of a language and write it under libs/nlp/models')
+  .description('measure (cross-validation, development set) and train the targeted sentiment model of a language')
   .requiredOption('--lang <lang>', 'en (NewsMTSC) or ru (RuSentNE-2023)', choice(['en', 'ru'] as const))
   .option('--data <dir>', 'the shared data folder (default: MEDIA_MONITOR_DATA_DIR or ../shared/data)')
   .option('--out <file>', 'where to write the model (default: the committed model file)')
@@ -113,6 +113,8 @@ train
   .option('--learning-rate <x>', 'AdaGrad step size', positiveNumber)
   .option('--min-count <n>', 'drop features seen in fewer examples', positiveNumber)
   .option('--seed <n>', 'shuffle seed', positiveNumber)
+  .option('--folds <n>', 'cross-validation folds by sentence before training (1: none)', positiveInt)
+  .option('--train-only', 'en: write the model trained on NewsMTSC train alone (default: train + devtest_mt)')
   .action(runTrainSentiment);
 
 train

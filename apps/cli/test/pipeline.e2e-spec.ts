@@ -107,6 +107,7 @@ describe('the pipeline, end to end', () => {
       const entity = await api(`/v1/entities/unit:bars-kaliningrad/trends?interval=day${day}`);
       expect(((await entity.json()) as SeriesTrendResponseV1).points[0]).toMatchObject({
         articles: 1,
+        toneCount: 1,
         articleIds: [articleId],
       });
       const csv = await api(`/v1/topics/bars/trends?interval=hour&tz=Europe/Kaliningrad&format=csv${day}`);
@@ -166,8 +167,8 @@ describe('the pipeline, end to end', () => {
       await nc.flush();
       const jsm = await jetstreamManager(nc);
       const stream = ns.stream(STREAMS.deadLetters);
-      // Both consumers of the article stream dead-letter it, each with its own letter.
-      for (const durable of [CONSUMERS.entityArticles, CONSUMERS.sentimentArticles]) {
+      // The consumer of the article stream dead-letters it; nothing reaches the later stages.
+      for (const durable of [CONSUMERS.entityArticles]) {
         const subject = ns.subject(`${SUBJECTS.deadLetterPrefix}.${durable}`);
         const letter = await waitFor(
           () =>

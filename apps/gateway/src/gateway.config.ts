@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadConfig } from '@media-monitor/service-kit';
 import { API_KEY_PATTERN } from './auth/api-key.js';
@@ -21,6 +22,11 @@ export const gatewayEnv = z.object({
     .pipe(z.array(z.url())),
   /** Requests per minute per API key (or per address without one). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Folder of the built dashboard, served at /app/ (default: apps/dashboard/dist of this checkout or image). */
+  DASHBOARD_DIR: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../../dashboard/dist', import.meta.url))),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayEnv>;

@@ -30,6 +30,9 @@ const entities = (
   publishedAt: over.publishedAt ?? publishedAt,
   language: 'en',
   source: { id: over.source ?? 'wire' },
+  url: `https://example.test/${i}`,
+  title: 'BARS',
+  body: 'A report on BARS.',
   ...(over.storyId ? { storyId: over.storyId } : {}),
   analyzer: { name: 'test', version: '1' },
   entities: (over.entityIds ?? ['unit:bars']).map((entityId) => ({
@@ -47,6 +50,7 @@ const sentiment = (i: number, score: number): Sentiment => ({
   analyzer: { name: 'test', version: '1' },
   document: { score, label: score > 0.1 ? 'positive' : score < -0.1 ? 'negative' : 'neutral', confidence: 0.8 },
   sentences: [],
+  entities: [],
 });
 
 describe('trends service (real NATS consumer, real FerretDB)', () => {

@@ -40,7 +40,7 @@ export const STREAMS = {
 
 export const CONSUMERS = {
   entityArticles: 'entity-articles',
-  sentimentArticles: 'sentiment-articles',
+  sentimentEntities: 'sentiment-entities',
   trendsAnalysis: 'trends-analysis',
   alertAnalyzed: 'alert-analyzed',
 } as const;

@@ -59,11 +59,11 @@ export const CONSUMER_DEFINITIONS: Record<keyof typeof CONSUMERS, ConsumerDefini
     [SUBJECTS.articleIngestedV1],
     'entity: NER and topic matching',
   ),
-  sentimentArticles: consumer(
-    CONSUMERS.sentimentArticles,
-    STREAMS.articles,
-    [SUBJECTS.articleIngestedV1],
-    'sentiment: tone',
+  sentimentEntities: consumer(
+    CONSUMERS.sentimentEntities,
+    STREAMS.analysis,
+    [SUBJECTS.articleEntitiesV1],
+    'sentiment: document, sentence and entity-targeted tone',
   ),
   trendsAnalysis: consumer(
     CONSUMERS.trendsAnalysis,

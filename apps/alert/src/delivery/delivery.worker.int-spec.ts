@@ -77,6 +77,7 @@ const options = (over: Partial<DeliveryOptions> = {}): DeliveryOptions => ({
   retry: { baseDelayMs: 50, maxDelayMs: 200, maxAttempts: 5 },
   ratePerSecond: 50,
   burst: 10,
+  digestBacklog: 10,
   articleUrlTemplate: 'https://monitor.example/articles/{articleId}',
   ...over,
 });
@@ -310,6 +311,114 @@ describe('delivery worker against an emulated Slack (real FerretDB, local HTTP s
     for (const { deliveryId } of queued) await delivered(deliveryId);
     await sleep(200);
     expect(slack.to(path)).toHaveLength(6);
+  });
+
+  /** Makes held deliveries of a destination due now, as if their quiet hours or digest period had ended. */
+  const endHold = (destinationId: string) =>
+    deliveries.deliveries.updateMany({ destinationId, status: 'pending' }, { $set: { nextAttemptAt: new Date() } });
+
+  it('quiet hours: deliveries wait, then go out as one digest instead of a flood', async () => {
+    const path = await slackDestination('quiet', []);
+    const hour = new Date().getUTCHours();
+    const quietHours = { startHour: hour, endHour: (hour + 2) % 24, timeZone: 'UTC' };
+    await destinations.save({
+      destinationId: 'quiet',
+      name: 'quiet',
+      type: 'slack',
+      url: `${slack.url}${path}`,
+      enabled: true,
+      quietHours,
+    });
+    const queued = await Promise.all([1, 2, 3].map(() => queue('quiet')));
+    const w = worker();
+    await w.pass(new Date());
+    expect(slack.to(path)).toHaveLength(0);
+    const held = await deliveries.forAlerts(queued.map((q) => q.alert.alertId));
+    const nextHour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 + 3_600_000);
+    expect(held.map((d) => [d.status, d.batched, d.attempts])).toEqual(held.map(() => ['pending', true, 0]));
+    expect(held.every((d) => d.nextAttemptAt.getTime() >= nextHour.getTime())).toBe(true);
+
+    await destinations.save({
+      destinationId: 'quiet',
+      name: 'quiet',
+      type: 'slack',
+      url: `${slack.url}${path}`,
+      enabled: true,
+    });
+    await endHold('quiet');
+    w.start();
+    for (const { deliveryId } of queued) await delivered(deliveryId);
+    const received = slack.to(path);
+    expect(received).toHaveLength(1);
+    const message = JSON.parse(received[0]!.body) as { text: string; blocks: Array<{ type: string }> };
+    expect(message.text).toMatch(/^3 alerts: /);
+    for (const { alert } of queued) expect(message.text).toContain(alert.title);
+    expect(message.blocks.filter((b) => b.type === 'section')).toHaveLength(3);
+    for (const { deliveryId } of queued)
+      expect(await attemptsOf(deliveryId)).toMatchObject([{ attempt: 1, outcome: 'delivered' }]);
+  });
+
+  it('a digest period: new deliveries wait for the end of the period and arrive together', async () => {
+    const path = await slackDestination('digest', []);
+    await destinations.save({
+      destinationId: 'digest',
+      name: 'digest',
+      type: 'slack',
+      url: `${slack.url}${path}`,
+      enabled: true,
+      digestMinutes: 15,
+    });
+    const queued = await Promise.all([1, 2].map(() => queue('digest')));
+    const w = worker();
+    await w.pass(new Date());
+    expect(slack.to(path)).toHaveLength(0);
+    const periodEnd = Math.floor(Date.now() / 900_000) * 900_000 + 900_000;
+    const held = await deliveries.forAlerts(queued.map((q) => q.alert.alertId));
+    expect(held.map((d) => d.nextAttemptAt.getTime() % 900_000)).toEqual([0, 0]);
+    expect(held.every((d) => d.batched && d.nextAttemptAt.getTime() >= periodEnd - 900_000)).toBe(true);
+    await endHold('digest');
+    w.start();
+    for (const { deliveryId } of queued) await delivered(deliveryId);
+    expect(slack.to(path)).toHaveLength(1);
+    expect((JSON.parse(slack.to(path)[0]!.body) as { text: string }).text).toMatch(/^2 alerts: /);
+  });
+
+  it('a backlog of ALERT_DIGEST_BACKLOG or more due at once goes out as one digest', async () => {
+    const path = await slackDestination('flood', []);
+    const queued = await Promise.all(Array.from({ length: 12 }, () => queue('flood')));
+    worker().start();
+    for (const { deliveryId } of queued) await delivered(deliveryId);
+    expect(slack.to(path)).toHaveLength(1);
+    expect((JSON.parse(slack.to(path)[0]!.body) as { text: string }).text).toMatch(/^12 alerts: /);
+  });
+
+  it('a digest to a generic webhook is one signed alert.digest event', async () => {
+    const secret = `whsec_${Buffer.from('abcdef0123456789abcdef0123456789').toString('base64')}`;
+    const url = slack.script('/digest-hook', ['ok']);
+    await destinations.save({
+      destinationId: 'digesthook',
+      name: 'digesthook',
+      type: 'webhook',
+      url,
+      secret,
+      enabled: true,
+      digestMinutes: 5,
+    });
+    const queued = await Promise.all([1, 2].map(() => queue('digesthook')));
+    const w = worker();
+    await w.pass(new Date());
+    await endHold('digesthook');
+    w.start();
+    for (const { deliveryId } of queued) await delivered(deliveryId);
+    const [request] = slack.to('/digest-hook');
+    const headers = request!.headers as Record<string, string>;
+    expect(headers['webhook-id']).toMatch(/^digest_[0-9a-f]{32}$/);
+    const verified = new Webhook(secret).verify(request!.body, headers) as {
+      type: string;
+      data: { alerts: Array<{ alertId: string }> };
+    };
+    expect(verified.type).toBe('alert.digest');
+    expect(verified.data.alerts.map((a) => a.alertId).sort()).toEqual(queued.map((q) => q.alert.alertId).sort());
   });
 
   it('generic webhooks are signed per Standard Webhooks (verified by the standardwebhooks package)', async () => {

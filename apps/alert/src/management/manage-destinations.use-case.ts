@@ -94,6 +94,7 @@ export class ManageDestinationsUseCase {
       enabled: d.enabled,
       hasSecret: Boolean(d.secret),
       ...(d.quietHours ? { quietHours: d.quietHours } : {}),
+      ...(d.digestMinutes ? { digestMinutes: d.digestMinutes } : {}),
       status: d.status,
       brokenReason: d.brokenReason,
       brokenAt: d.brokenAt?.toISOString() ?? null,

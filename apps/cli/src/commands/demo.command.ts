@@ -135,6 +135,8 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     if (top.ok) say(formatTopTerms((await top.json()) as TopTermsResponseV1));
     say();
     say(`Gateway: ${gateway}`);
+    // The key travels in the fragment, which the browser never sends: the app keeps it for the tab.
+    say(`Dashboard: ${gateway}/app/#key=${system.apiKey}`);
     say(`API docs: ${gateway}/docs   admin API key for this run: ${system.apiKey}`);
     const curl = (path: string) => say(`  curl -H 'X-API-Key: ${system.apiKey}' '${gateway}${path}'`);
     curl('/v1/topics/bars/trends?interval=hour');

@@ -2,18 +2,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  argmaxClass,
   bundledModelUrl,
+  crossValidatedProbabilities,
   DEFAULT_TRAINING,
   f1PosNeg,
   macroScores,
-  argmaxClass,
   parseSentimentData,
   predictProbabilities,
   serializeModel,
-  splitBySentence,
+  TONE_CLASSES,
   trainSentimentModel,
-  tuneOffsets,
-  withTargetOffsets,
   type SentimentLanguage,
   type SentimentTrainingOptions,
   type TargetExample,
@@ -30,27 +29,35 @@ export interface TrainSentimentOptions {
   learningRate?: number;
   minCount?: number;
   seed?: number;
+  /** Cross-validation folds (by sentence) over the training data. */
+  folds?: number;
+  /** English: write the model trained on NewsMTSC train alone instead of train + devtest_mt. */
+  trainOnly?: boolean;
 }
 
-/** Share of RuSentNE's training sentences held out to measure and tune the Russian model. */
-const RU_HELD_OUT = 0.2;
+const DEFAULT_FOLDS = 5;
 
-type Objective = (gold: readonly ToneClass[], predicted: ToneClass[]) => number;
-
-function measure(name: string, probabilities: number[][], gold: ToneClass[], objective: Objective): number {
+/** Per-class and macro figures of predictions; the Russian measure F1pn too. */
+function report(name: string, gold: readonly ToneClass[], probabilities: number[][]): void {
   const predicted = probabilities.map((p) => argmaxClass(p));
+  console.log(`${name} (${gold.length} targets):`);
+  for (const c of TONE_CLASSES) {
+    const s = macroScores(gold, predicted, [c]);
+    console.log(`  ${c.padEnd(8)} P ${figure(s.precision)} R ${figure(s.recall)} F1 ${figure(s.f1)}`);
+  }
   const macro = macroScores(gold, predicted);
-  const score = objective(gold, predicted);
   console.log(
-    `${name}: macro P ${figure(macro.precision)} R ${figure(macro.recall)} F1 ${figure(macro.f1)}; F1pn ${figure(f1PosNeg(gold, predicted))}`,
+    `  macro P ${figure(macro.precision)} R ${figure(macro.recall)} F1 ${figure(macro.f1)}; F1pn ${figure(f1PosNeg(gold, predicted))}`,
   );
-  return score;
 }
+
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
 /**
- * Trains the model, reports development figures before and after tuning the class offsets,
- * and writes the model: English trains on NewsMTSC train and tunes on devtest_mt; Russian
- * trains on 80% of RuSentNE train, tunes on the other 20%, then retrains on all of it.
+ * Measures and writes a model. English: cross-validation on NewsMTSC train, then a model trained
+ * on train and scored on devtest_mt (the held-out figure), then the written model trained on
+ * train + devtest_mt (unless --train-only). Russian: cross-validation by sentence on RuSentNE
+ * train (the only labelled file), then the written model trained on all of it.
  */
 export function runTrainSentiment(options: TrainSentimentOptions): void {
   const dataDir = options.data ?? sharedDataDir();
@@ -61,44 +68,46 @@ export function runTrainSentiment(options: TrainSentimentOptions): void {
     ...(options.learningRate !== undefined && { learningRate: options.learningRate }),
     ...(options.minCount !== undefined && { minCount: options.minCount }),
     ...(options.seed !== undefined && { seed: options.seed }),
-    log: (line) => console.log(line),
   };
+  const folds = options.folds ?? DEFAULT_FOLDS;
   const read = (file: string, format: 'newsmtsc' | 'rusentne') =>
     parseSentimentData(readFileSync(join(dataDir, file), 'utf8'), format);
-  let train: TargetExample[];
-  let dev: TargetExample[];
-  let objective: Objective;
-  if (options.lang === 'en') {
-    train = read('sentiment-en/newsmtsc_train.jsonl', 'newsmtsc');
-    dev = read('sentiment-en/newsmtsc_devtest_mt.jsonl', 'newsmtsc');
-    objective = (gold, predicted) => macroScores(gold, predicted).f1;
-  } else {
-    ({ train, heldOut: dev } = splitBySentence(read('sentiment-ru/rusentne_train.tsv', 'rusentne'), RU_HELD_OUT));
-    objective = f1PosNeg;
-  }
-  console.log(`training ${options.lang}: ${train.length} targets, development ${dev.length} targets`);
   const started = performance.now();
-  const model = trainSentimentModel(train, options.lang, training);
-  const gold = dev.map((ex) => ex.label);
-  const probabilities = predictProbabilities(model, dev);
-  measure('development, untuned', probabilities, gold, objective);
-  const tuned = tuneOffsets(probabilities, gold, objective);
-  console.log(`class offsets (negative, neutral, positive): ${tuned.offsets.join(', ')}`);
-  measure(
-    'development, tuned offsets',
-    predictProbabilities(withTargetOffsets(model, tuned.offsets), dev),
-    gold,
-    objective,
-  );
-  let final = model;
-  if (options.lang === 'ru') {
-    const all = [...train, ...dev];
-    console.log(`retraining on all ${all.length} targets`);
-    final = trainSentimentModel(all, options.lang, training);
+  const labels = (examples: readonly TargetExample[]) => examples.map((ex) => ex.label);
+  let final: TargetExample[];
+  let trainedOn: string;
+  if (options.lang === 'en') {
+    const train = read('sentiment-en/newsmtsc_train.jsonl', 'newsmtsc');
+    const dev = read('sentiment-en/newsmtsc_devtest_mt.jsonl', 'newsmtsc');
+    console.log(`NewsMTSC: train ${train.length} targets, devtest_mt ${dev.length} targets`);
+    if (folds > 1)
+      report(
+        `train, ${folds}-fold cross-validation`,
+        labels(train),
+        crossValidatedProbabilities(train, 'en', training, folds),
+      );
+    const model = trainSentimentModel(train, 'en', training);
+    report('devtest_mt, model trained on train', labels(dev), predictProbabilities(model, dev));
+    final = options.trainOnly ? train : [...train, ...dev];
+    trainedOn = options.trainOnly ? 'NewsMTSC train' : 'NewsMTSC train + devtest_mt';
+  } else {
+    const all = read('sentiment-ru/rusentne_train.tsv', 'rusentne');
+    console.log(`RuSentNE: train ${all.length} targets`);
+    if (folds > 1)
+      report(
+        `train, ${folds}-fold cross-validation by sentence`,
+        labels(all),
+        crossValidatedProbabilities(all, 'ru', training, folds),
+      );
+    final = all;
+    trainedOn = 'RuSentNE-2023 train';
   }
-  const bytes = serializeModel(withTargetOffsets(final, tuned.offsets));
+  console.log(`measured in ${seconds(started)} s; training on ${trainedOn} (${final.length} targets)`);
+  const trainingStarted = performance.now();
+  const model = trainSentimentModel(final, options.lang, { ...training, log: (line) => console.log(line) });
+  const trainingSeconds = seconds(trainingStarted);
+  const bytes = serializeModel({ ...model, trainedOn: `${trainedOn}, ${model.trainedOn}` });
   const out = options.out ?? fileURLToPath(bundledModelUrl(options.lang));
   writeFileSync(out, bytes);
-  const seconds = (performance.now() - started) / 1000;
-  console.log(`wrote ${out} (${(bytes.length / 1024).toFixed(0)} KiB) after ${seconds.toFixed(1)} s`);
+  console.log(`wrote ${out} (${(bytes.length / 1024).toFixed(0)} KiB); trained in ${trainingSeconds} s`);
 }

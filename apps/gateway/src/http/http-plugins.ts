@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { API_KEY_PATTERN } from '../auth/api-key.js';
 import type { GatewayConfig } from '../gateway.config.js';
 import { buildOpenApiDocument } from '../openapi/openapi.document.js';
+import { registerDashboard } from './dashboard.plugin.js';
 
 /** Probes and scrapes are not rate limited (the platform calls them, not users). */
 const UNLIMITED = /^\/(health|metrics)(\/|$)/;
@@ -22,7 +23,7 @@ function rateLimitKey(request: FastifyRequest): string {
 
 /**
  * The gateway's HTTP surface: security headers, CORS for the configured origins only, per-key
- * rate limits, and the OpenAPI document with an interactive page at /docs.
+ * rate limits, the OpenAPI document with an interactive page at /docs, and the dashboard at /app/.
  */
 export async function registerHttpPlugins(
   app: NestFastifyApplication,
@@ -52,4 +53,5 @@ export async function registerHttpPlugins(
   });
   await app.register(swagger, { mode: 'static', specification: { document: buildOpenApiDocument(version) as never } });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await registerDashboard(app, config.DASHBOARD_DIR);
 }

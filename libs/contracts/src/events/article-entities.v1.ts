@@ -5,7 +5,7 @@ import { AnalyzerRef, ArticleId, EntityType, IsoDateTime, LanguageCode, SourceRe
 
 export const EntityMention = z.strictObject({
   text: z.string().min(1),
-  /** Character offsets into the article text (title, a blank line, then the body). */
+  /** Character offsets into the analysed text (title, a blank line, then the body). */
   start: z.number().int().min(0),
   end: z.number().int().min(0),
 });
@@ -17,6 +17,10 @@ export const ArticleEntitiesV1 = defineEvent(
     publishedAt: IsoDateTime,
     language: LanguageCode,
     source: SourceRef,
+    /** Copied from article.ingested.v1: the article as analysed, so later stages need not fetch it. */
+    url: z.url(),
+    title: z.string().min(1).max(2000),
+    body: z.string().min(1).max(1_000_000),
     /** Copied from article.ingested.v1; absent: the article is a story of its own. */
     storyId: ArticleId.optional(),
     analyzer: AnalyzerRef,

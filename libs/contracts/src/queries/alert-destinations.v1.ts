@@ -24,6 +24,8 @@ export const AlertDestinationInputV1 = z.strictObject({
     .optional(),
   enabled: z.boolean().default(true),
   quietHours: QuietHours.optional(),
+  /** Digest period in minutes: alerts are sent together once per period (on UTC multiples of it). */
+  digestMinutes: z.number().int().min(5).max(1440).optional(),
 });
 
 /** A destination as shown: the URL masked (it is a credential), the secret never. */
@@ -35,6 +37,7 @@ export const AlertDestinationViewV1 = z.strictObject({
   enabled: z.boolean(),
   hasSecret: z.boolean(),
   quietHours: QuietHours.optional(),
+  digestMinutes: z.number().int().optional(),
   /** `broken` after a permanent error: its deliveries wait until the destination is saved again. */
   status: z.enum(['active', 'broken']),
   brokenReason: z.string().nullable(),

@@ -60,6 +60,24 @@ describe('analyzeTone in English', () => {
     expect(jones?.score).toBeGreaterThan(smith?.score ?? 1);
   });
 
+  it('tells the one who criticises from the one criticised, whichever comes first', () => {
+    const [smith, jones] = towards('Smith harshly criticized Jones for the failed policy.', 'en', 'Smith', 'Jones');
+    expect(jones?.label).toBe('negative');
+    expect(smith?.score).toBeGreaterThan(jones?.score ?? 1);
+    const [smith2, jones2] = towards('Jones harshly criticized Smith for the failed policy.', 'en', 'Smith', 'Jones');
+    expect(smith2?.label).toBe('negative');
+    expect(jones2?.score).toBeGreaterThan(smith2?.score ?? 1);
+  });
+
+  it('never carries a negation into the next sentence', () => {
+    const alone = analyzeTone('The plan was good. Smith was praised.', 'en', []).sentences.map((s) => s.tone);
+    const text = 'Critics said it was not. The plan was good. Smith was praised.';
+    const start = text.indexOf('Smith');
+    const after = analyzeTone(text, 'en', [{ start, end: start + 5 }]);
+    expect(after.sentences.slice(1).map((s) => s.tone)).toEqual(alone);
+    expect(after.targets[0]?.label).toBe('positive');
+  });
+
   it('gives two targets in one sentence opposite tones', () => {
     const text = 'Jones was praised as a hero, but Brown was accused of corruption and fraud.';
     const [jones, brown] = towards(text, 'en', 'Jones', 'Brown');

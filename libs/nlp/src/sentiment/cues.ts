@@ -1,13 +1,30 @@
+import { stemmer as englishStemmer } from '@orama/stemmers/english';
+import { stemmer as russianStemmer } from '@orama/stemmers/russian';
 /** The languages the sentiment models cover. */
 export type SentimentLanguage = 'en' | 'ru';
 
 /** Russian words are cut to this many letters: a cheap stem that merges case endings. */
 export const RUSSIAN_STEM = 6;
 
-/** The normalised form the models key their weights on: lower case, Russian cut to a stem. */
+/** Prefix of lexicon keys that are Snowball stems rather than normalised words. */
+export const STEM_KEY = '§';
+
+/**
+ * The lexicon key of a lower-case Russian word's Snowball stem ({@link STEM_KEY} + stem, ё read
+ * as е): how the external Russian lexicon, whose entries are Snowball stems, is looked up.
+ */
+export function russianStemKey(lower: string): string {
+  return STEM_KEY + russianStemmer(lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower);
+}
+
+/**
+ * The normalised form the models key their weights on: English lower case and stemmed, Russian
+ * lower case (ё as е) cut to its first {@link RUSSIAN_STEM} letters, which measured better than
+ * the Snowball stem (it also merges derivations: критик, критиковал).
+ */
 export function normalizeWord(word: string, language: SentimentLanguage): string {
   const lower = word.toLowerCase();
-  if (language === 'en') return lower;
+  if (language === 'en') return englishStemmer(lower);
   const plain = lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower;
   return plain.length > RUSSIAN_STEM ? plain.slice(0, RUSSIAN_STEM) : plain;
 }
@@ -18,6 +35,7 @@ export function normalizeWord(word: string, language: SentimentLanguage): string
  * speech verbs mark a reported opinion (whose tone is it?). Read-only; nothing adds to them.
  */
 export interface Cues {
+  language: SentimentLanguage;
   negators: ReadonlySet<string>;
   /** "but"-words: the clause after them carries the weight. */
   contrasts: ReadonlySet<string>;
@@ -233,9 +251,10 @@ const RU_WORDS = {
   ],
 };
 
-function normalizedCues(words: Record<keyof Cues, string[]>, language: SentimentLanguage): Cues {
+function normalizedCues(words: Record<Exclude<keyof Cues, 'language'>, string[]>, language: SentimentLanguage): Cues {
   const set = (list: string[]) => new Set(list.map((w) => normalizeWord(w, language)));
   return {
+    language,
     negators: set(words.negators),
     contrasts: set(words.contrasts),
     concessives: set(words.concessives),

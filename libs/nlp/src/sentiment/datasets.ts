@@ -32,7 +32,11 @@ export function parseNewsMtsc(text: string): TargetExample[] {
     const record = JSON.parse(line) as NewsMtscLine;
     if (typeof record.sentence_normalized !== 'string' || !Array.isArray(record.targets))
       throw new Error(`newsmtsc line ${n + 1}: expected sentence_normalized and targets`);
-    for (const t of record.targets) {
+    const spans = record.targets.map((t) => [
+      { start: t.from, end: t.to },
+      ...(t.further_mentions ?? []).map((m) => ({ start: m.from, end: m.to })),
+    ]);
+    record.targets.forEach((t, k) => {
       const label = NEWSMTSC_POLARITY[t.polarity];
       if (!label) throw new Error(`newsmtsc line ${n + 1}: unknown polarity ${t.polarity}`);
       examples.push({
@@ -41,10 +45,11 @@ export function parseNewsMtsc(text: string): TargetExample[] {
           start: t.from,
           end: t.to,
           otherMentions: (t.further_mentions ?? []).map((m) => ({ start: m.from, end: m.to })),
+          otherTargets: spans.filter((_, j) => j !== k).flat(),
         },
         label,
       });
-    }
+    });
   });
   return examples;
 }
@@ -55,12 +60,21 @@ export function parseRuSentNe(text: string): TargetExample[] {
   const header = lines.shift()?.split('\t') ?? [];
   if (header[0] !== 'sentence' || header.length < 6)
     throw new Error('rusentne: expected a header starting with "sentence"');
-  return lines.map((line, n) => {
+  const examples = lines.map((line, n) => {
     const [sentence, , type, start, end, raw] = line.split('\t');
     const label = RUSENTNE_LABEL[raw?.trim() ?? ''];
     if (sentence === undefined || !label || !type)
       throw new Error(`rusentne line ${n + 2}: expected 6 columns and a label -1/0/1`);
     return { sentence, target: { start: Number(start), end: Number(end), type }, label };
+  });
+  // The other entities of a sentence are the rows with the same sentence and another span.
+  const bySentence = new Map<string, TargetExample[]>();
+  for (const ex of examples) bySentence.set(ex.sentence, [...(bySentence.get(ex.sentence) ?? []), ex]);
+  return examples.map((ex) => {
+    const others = (bySentence.get(ex.sentence) ?? [])
+      .map((o) => ({ start: o.target.start, end: o.target.end }))
+      .filter((o) => o.end <= ex.target.start || o.start >= ex.target.end);
+    return { ...ex, target: { ...ex.target, otherTargets: others } };
   });
 }
 
@@ -76,13 +90,10 @@ function fnv1a(text: string): number {
   return hash;
 }
 
-/** Splits examples by sentence (all targets of a sentence on one side), deterministically. */
-export function splitBySentence(
-  examples: readonly TargetExample[],
-  heldOutShare: number,
-): { train: TargetExample[]; heldOut: TargetExample[] } {
-  const train: TargetExample[] = [];
-  const heldOut: TargetExample[] = [];
-  for (const ex of examples) ((fnv1a(ex.sentence) % 1000) / 1000 < heldOutShare ? heldOut : train).push(ex);
-  return { train, heldOut };
+/**
+ * The fold (0 … folds − 1) of a sentence: all targets of a sentence share it, deterministically.
+ * Different salts give independent partitions (cross-validation folds vs lexicon cross-fitting).
+ */
+export function sentenceFold(sentence: string, folds: number, salt = ''): number {
+  return fnv1a(salt + sentence) % folds;
 }

@@ -1,8 +1,18 @@
 import { cuesFor, type SentimentLanguage } from './cues.js';
 import type { ReadToken } from './reading.js';
 
-/** Word polarities on [-1, 1], keyed by normalised word. */
+/**
+ * Word polarities on [-1, 1], keyed by normalised word, and for Russian also by
+ * `STEM_KEY` + Snowball stem (entries of the external lexicon, consulted second).
+ */
 export type Lexicon = ReadonlyMap<string, number>;
+
+/** A word's polarity: its normalised form's entry, else its stem's. */
+export function polarityOf(token: ReadToken, lexicon: Lexicon): number | undefined {
+  const polarity = lexicon.get(token.norm);
+  if (polarity !== undefined || token.stemKey === undefined) return polarity;
+  return lexicon.get(token.stemKey);
+}
 
 /** Receives one feature with its value. */
 export type FeatureSink = (name: string, value: number) => void;
@@ -13,12 +23,17 @@ export interface SentenceTarget {
   end: number;
   /** Other mentions of the same target in the sentence (pronouns, repeats): masked too. */
   otherMentions?: ReadonlyArray<{ start: number; end: number }>;
+  /** Mentions of other targets in the sentence: masked as such, so "X attacked Y" reads both ways. */
+  otherTargets?: ReadonlyArray<{ start: number; end: number }>;
   /** Entity type where the data gives one (PERSON, ORGANIZATION, …). */
   type?: string;
 }
 
 /** Stand-in for the target's words, so the model learns context rather than names. */
 const MASK = '<t>';
+/** Stand-in for the words of the sentence's other targets. */
+const OTHER = '<o>';
+
 /** Weight of a polar word right after an intensifier. */
 const INTENSIFIED = 1.5;
 /** Distances (in words) that close the near, middle and far windows around a target. */
@@ -34,7 +49,7 @@ function windowOf(distance: number): number {
  * boosts it, and a contrast shifts weight from before "but" to after it.
  */
 export function contribution(token: ReadToken, lexicon: Lexicon): number {
-  const polarity = lexicon.get(token.norm);
+  const polarity = polarityOf(token, lexicon);
   if (polarity === undefined) return 0;
   return polarity * (token.negated ? -1 : 1) * (token.intensified ? INTENSIFIED : 1) * token.weight;
 }
@@ -98,9 +113,15 @@ function targetTokenRange(tokens: readonly ReadToken[], target: SentenceTarget):
   return [anchor, anchor - 1];
 }
 
-function isMention(token: ReadToken, target: SentenceTarget): boolean {
-  const spans = [target, ...(target.otherMentions ?? [])];
-  return spans.some((s) => token.end > s.start && token.start < s.end);
+type Span = { start: number; end: number };
+const overlaps = (token: ReadToken, spans: readonly Span[]) =>
+  spans.some((s) => token.end > s.start && token.start < s.end);
+
+/** The mask a token gets: the target's own, another target's, or none. */
+function maskOf(token: ReadToken, target: SentenceTarget): string | undefined {
+  if (overlaps(token, [target, ...(target.otherMentions ?? [])])) return MASK;
+  if (target.otherTargets && overlaps(token, target.otherTargets)) return OTHER;
+  return undefined;
 }
 
 /**
@@ -121,11 +142,12 @@ export function targetFeatures(
   const anchor = tokens[Math.min(Math.max(first, 0), tokens.length - 1)];
   if (!anchor) return;
   const tally = new PolarityTally();
-  const masked = tokens.map((t) => (isMention(t, target) ? MASK : feature(t)));
+  // Bigrams see the other targets masked ("<o> accused <t>"); the other features keep their words.
+  const masked = tokens.map((t) => maskOf(t, target) ?? feature(t));
   let speaker = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] as ReadToken;
-    const name = masked[i] as string;
+    const name = masked[i] === OTHER ? feature(token) : (masked[i] as string);
     if (i < masked.length - 1) sink(`b:${name}_${masked[i + 1]}`, 1);
     if (name === MASK) {
       if (i >= first && i <= last && !token.cue) sink(`t:${token.norm}`, 1);

@@ -7,7 +7,7 @@ export {
   type ToneTarget,
 } from './analyze.js';
 export { type SentimentLanguage } from './cues.js';
-export { parseSentimentData, splitBySentence, type SentimentDataFormat, type TargetExample } from './datasets.js';
+export { parseSentimentData, sentenceFold, type SentimentDataFormat, type TargetExample } from './datasets.js';
 export { SentimentError, type SentimentErrorCode } from './errors.js';
 export { f1PosNeg, macroScores, type ClassScores } from './metrics.js';
 export {
@@ -21,10 +21,9 @@ export {
 } from './model.js';
 export { argmaxClass, toneFromProbabilities, type ToneEstimate } from './scoring.js';
 export {
+  crossValidatedProbabilities,
   DEFAULT_TRAINING,
   predictProbabilities,
   trainSentimentModel,
-  tuneOffsets,
-  withTargetOffsets,
   type SentimentTrainingOptions,
 } from './training.js';

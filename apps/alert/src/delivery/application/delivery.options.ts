@@ -13,6 +13,8 @@ export interface DeliveryOptions {
   /** Sends per second and burst per destination. */
   ratePerSecond: number;
   burst: number;
+  /** Deliveries due at once for one destination from which they are sent as digests. */
+  digestBacklog: number;
   /** Builds a link to an article from its id (`{articleId}` is replaced); empty shows ids. */
   articleUrlTemplate: string;
 }

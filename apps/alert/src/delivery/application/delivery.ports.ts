@@ -20,6 +20,8 @@ export interface DeliveryRepository {
    * that loses concurrent updates lets only one worker own an attempt.
    */
   claim(delivery: Delivery, now: Date, leaseMs: number): Promise<number | null>;
+  /** Holds a pending delivery back until `until` (quiet hours, a digest period); it is then sent in a digest. */
+  hold(delivery: Delivery, until: Date, reason: 'quiet_hours' | 'digest'): Promise<void>;
   /** Records the attempt's result and sets the delivery's next state. */
   finish(
     delivery: Delivery,

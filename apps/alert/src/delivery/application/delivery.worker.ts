@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { AlertDraft } from '../../rules/domain/alert.js';
 import type { Delivery, Destination } from '../domain/delivery.js';
+import { digestMessageId, digestPeriodEnd, planSends, waitsForDigest } from '../domain/digest.js';
 import { quietUntil } from '../domain/quiet-hours.js';
 import { RateLimiter } from '../domain/rate-limiter.js';
 import { retryDelayMs } from '../domain/retry-policy.js';
@@ -21,7 +23,8 @@ const BATCH_PER_DESTINATION = 20;
 
 /**
  * Drains the outbox: claims due deliveries attempt by attempt, sends them at most `ratePerSecond`
- * per destination, and records every attempt. Destinations run in parallel, each one in order;
+ * per destination, and records every attempt. Deliveries held back by quiet hours or a digest
+ * period, and any backlog of `digestBacklog` or more, go out together as digests, never as a flood. Destinations run in parallel, each one in order;
  * broken, paused and disabled destinations are skipped, so their backlog never blocks the rest.
  */
 @Injectable()
@@ -84,25 +87,18 @@ export class DeliveryWorker {
   }
 
   private async drainDestination(destinationId: string, now: Date): Promise<number> {
+    const due = await this.deliveries.due(destinationId, now, BATCH_PER_DESTINATION);
+    if (due.length === 0) return 0;
+    const held = await this.holdBack(destinationId, due, new Date());
+    if (held === null) return 0;
+    const { digests, singles } = planSends(held, this.options.digestBacklog);
     let attempts = 0;
-    for (const delivery of await this.deliveries.due(destinationId, now, BATCH_PER_DESTINATION)) {
+    for (const batch of [...digests, ...singles.map((d) => [d])]) {
       if (this.stopping) break;
       // Re-read: an earlier attempt of this pass may have broken or paused it.
       const destination = await this.destinations.get(destinationId);
-      const at = new Date();
-      if (!destination || !this.mayDeliver(destination, at)) break;
-      const quiet = quietUntil(destination.quietHours, at);
-      if (quiet) {
-        await this.deliveries.finish(
-          delivery,
-          0,
-          postponed('quiet_hours'),
-          { status: 'pending', nextAttemptAt: quiet },
-          at,
-        );
-        continue;
-      }
-      const outcome = await this.attempt(delivery, destination);
+      if (!destination || !this.mayDeliver(destination, new Date())) break;
+      const outcome = await this.attempt(batch, destination);
       if (outcome === null) continue;
       attempts += 1;
       if (outcome.outcome === 'rate-limited' || outcome.outcome === 'permanent') break;
@@ -110,24 +106,59 @@ export class DeliveryWorker {
     return attempts;
   }
 
+  /**
+   * Holds back what must wait (everything during quiet hours; new deliveries of a destination with a
+   * digest period until the period ends) and answers the deliveries to send now, or null when the
+   * destination may not be sent to.
+   */
+  private async holdBack(destinationId: string, due: readonly Delivery[], at: Date): Promise<Delivery[] | null> {
+    const destination = await this.destinations.get(destinationId);
+    if (!destination || !this.mayDeliver(destination, at)) return null;
+    const quiet = quietUntil(destination.quietHours, at);
+    if (quiet) {
+      for (const delivery of due) await this.deliveries.hold(delivery, quiet, 'quiet_hours');
+      return [];
+    }
+    const ready: Delivery[] = [];
+    for (const delivery of due) {
+      if (!waitsForDigest(destination, delivery)) ready.push(delivery);
+      else await this.deliveries.hold(delivery, digestPeriodEnd(destination.digestMinutes as number, at), 'digest');
+    }
+    return ready;
+  }
+
   private mayDeliver(destination: Destination, now: Date): boolean {
     if (!destination.enabled || destination.status === 'broken') return false;
     return !destination.pausedUntil || destination.pausedUntil <= now;
   }
 
-  private async attempt(delivery: Delivery, destination: Destination): Promise<Classified | null> {
+  /** One attempt for a delivery, or for several sent as one digest; null when nothing could be claimed. */
+  private async attempt(batch: readonly Delivery[], destination: Destination): Promise<Classified | null> {
     const started = new Date();
-    const attempt = await this.deliveries.claim(delivery, started, this.options.leaseMs);
-    if (attempt === null) return null;
-    const alert = await this.alerts.get(delivery.alertId);
-    if (!alert) {
-      await this.giveUp(delivery, 'alert_missing', attempt);
-      return null;
+    const claimed: Array<{ delivery: Delivery; attempt: number; alert: AlertDraft }> = [];
+    for (const delivery of batch) {
+      const attempt = await this.deliveries.claim(delivery, started, this.options.leaseMs);
+      if (attempt === null) continue;
+      const alert = await this.alerts.get(delivery.alertId);
+      if (alert) claimed.push({ delivery, attempt, alert });
+      else await this.giveUp(delivery, 'alert_missing', attempt);
     }
+    const [first] = claimed;
+    if (!first) return null;
     await this.takeToken(destination.destinationId);
-    const result = await this.sender.send(destination, alert, delivery.deliveryId, new Date());
+    const result =
+      claimed.length === 1
+        ? await this.sender.send(destination, first.alert, first.delivery.deliveryId, new Date())
+        : await this.sender.sendDigest(
+            destination,
+            claimed.map((c) => c.alert),
+            digestMessageId(claimed.map((c) => c.delivery)),
+            new Date(),
+          );
     const now = new Date();
-    await this.deliveries.finish(delivery, attempt, result, this.nextState(result, attempt, now), now);
+    for (const { delivery, attempt } of claimed) {
+      await this.deliveries.finish(delivery, attempt, result, this.nextState(result, attempt, now), now);
+    }
     if (result.outcome === 'rate-limited') {
       await this.destinations.pauseUntil(
         destination.destinationId,
@@ -187,8 +218,4 @@ export class DeliveryWorker {
       new Date(),
     );
   }
-}
-
-function postponed(errorClass: string): Classified {
-  return { outcome: 'retry', httpStatus: null, errorClass, retryAfterMs: null, detail: 'postponed' };
 }

@@ -13,6 +13,8 @@ export interface Delivery {
   leaseUntil: Date;
   deliveredAt: Date | null;
   lastError: string | null;
+  /** Held back (quiet hours, a digest period): sent together with the others held, in one digest. */
+  batched: boolean;
 }
 
 export interface DeliveryAttempt {

@@ -95,3 +95,47 @@ export function renderSlackMessage(alert: AlertDraft, options: RenderOptions): S
     blocks: blocks.filter((block): block is object => block !== null).slice(0, SLACK_LIMITS.blocks),
   };
 }
+
+/** Characters of one alert's explanation shown in a digest. */
+const DIGEST_EXPLANATION_CHARS = 600;
+
+/**
+ * One Block Kit message for several alerts (quiet hours ending, a digest period, a backlog): a
+ * header, a section per alert with its explanation and sample links, within Slack's limits.
+ */
+export function renderSlackDigest(alerts: readonly AlertDraft[], options: RenderOptions): SlackMessage {
+  const max = Math.min(options.maxListItems ?? 3, 5);
+  const header = `${alerts.length} alert${alerts.length === 1 ? '' : 's'}`;
+  const blocks: object[] = [{ type: 'header', text: { type: 'plain_text', text: header } }];
+  // Header, one divider and one section per alert, and the closing context block.
+  const room = Math.floor((SLACK_LIMITS.blocks - 2) / 2);
+  for (const alert of alerts.slice(0, room)) {
+    const links = (alert.details?.sampleArticleIds ?? alert.articleIds).slice(0, max).map((id) => {
+      const url = options.articleUrl(id);
+      return url ? `<${url}|${id}>` : id;
+    });
+    const text =
+      `*${escapeMrkdwn(truncate(alert.title, 300))}*\n` +
+      `${escapeMrkdwn(truncate(alert.explanation, DIGEST_EXPLANATION_CHARS))}` +
+      (links.length > 0 ? `\n${links.join(' · ')}` : '');
+    blocks.push({ type: 'divider' }, section(text));
+  }
+  const omitted = alerts.length - Math.min(alerts.length, room);
+  blocks.push({
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text:
+          omitted > 0
+            ? `… and ${omitted} more alerts`
+            : `alerts ${alerts.map((a) => a.alertId).join(', ')}`.slice(0, 2000),
+      },
+    ],
+  });
+  const titles = alerts.map((a) => a.title).join('; ');
+  return {
+    text: truncate(`${header}: ${titles}`, SLACK_LIMITS.fallbackText),
+    blocks: blocks.slice(0, SLACK_LIMITS.blocks),
+  };
+}

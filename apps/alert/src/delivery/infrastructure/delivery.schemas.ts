@@ -19,6 +19,7 @@ export const deliverySchema = new mongoose.Schema<DeliveryDocument>(
     createdAt: { type: Date, required: true },
     deliveredAt: { type: Date, default: null },
     lastError: { type: String, default: null },
+    batched: { type: Boolean, default: false },
   },
   { collection: 'alert_deliveries', versionKey: false },
 );
@@ -62,6 +63,7 @@ export const destinationSchema = new mongoose.Schema<DestinationDocument>(
     secret: { type: String },
     enabled: { type: Boolean, required: true },
     quietHours: { type: mongoose.Schema.Types.Mixed },
+    digestMinutes: { type: Number },
     status: { type: String, required: true },
     brokenReason: { type: String, default: null },
     brokenAt: { type: Date, default: null },

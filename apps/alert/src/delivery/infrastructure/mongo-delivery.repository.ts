@@ -17,7 +17,11 @@ const EPOCH = new Date(0);
 /** Characters of an answer kept in the attempt log. */
 const RESPONSE_CHARS = 500;
 
-const toDelivery = ({ _id, createdAt: _c, ...rest }: DeliveryDocument): Delivery => ({ ...rest, deliveryId: _id });
+const toDelivery = ({ _id, createdAt: _c, ...rest }: DeliveryDocument): Delivery => ({
+  ...rest,
+  batched: rest.batched === true,
+  deliveryId: _id,
+});
 
 @Injectable()
 export class MongoDeliveryRepository implements DeliveryRepository {
@@ -43,6 +47,7 @@ export class MongoDeliveryRepository implements DeliveryRepository {
         createdAt: now,
         deliveredAt: null,
         lastError: null,
+        batched: false,
       });
     }
   }
@@ -75,6 +80,13 @@ export class MongoDeliveryRepository implements DeliveryRepository {
       response: null,
     };
     return (await insertOnce(this.attempts, record)) === 'inserted' ? attempt : null;
+  }
+
+  async hold(delivery: Delivery, until: Date, reason: 'quiet_hours' | 'digest'): Promise<void> {
+    await this.deliveries.updateOne(
+      { _id: delivery.deliveryId, status: 'pending' },
+      { $set: { nextAttemptAt: until, batched: true, lastError: `${reason}: held until ${until.toISOString()}` } },
+    );
   }
 
   async finish(

@@ -35,7 +35,11 @@ export class MongoDestinationRepository implements DestinationRepository {
 
   async save(input: AlertDestinationInputV1): Promise<{ created: boolean }> {
     const fields = activeFields(input);
-    const unset = { ...(input.secret ? {} : { secret: 1 }), ...(input.quietHours ? {} : { quietHours: 1 }) };
+    const unset = {
+      ...(input.secret ? {} : { secret: 1 }),
+      ...(input.quietHours ? {} : { quietHours: 1 }),
+      ...(input.digestMinutes ? {} : { digestMinutes: 1 }),
+    };
     const result = await this.destinations.updateOne(
       { _id: input.destinationId },
       { $set: fields, ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}) },

@@ -4,7 +4,8 @@ import type { ArticleEntitiesV1 } from '@media-monitor/contracts';
 import { MONGO_CONNECTION, upsertByNaturalKey } from '@media-monitor/persistence';
 import type { EntityAnalysisRepository } from '../application/entity-analysis.repository.js';
 
-interface EntityAnalysisDocument extends Omit<ArticleEntitiesV1, 'articleId' | 'publishedAt'> {
+/** The analysis without the article body, which ingest keeps. */
+interface EntityAnalysisDocument extends Omit<ArticleEntitiesV1, 'articleId' | 'publishedAt' | 'body'> {
   _id: string;
   publishedAt: Date;
   entityIds: string[];
@@ -17,6 +18,8 @@ const schema = new mongoose.Schema<EntityAnalysisDocument>(
     _id: String,
     publishedAt: { type: Date, required: true },
     language: String,
+    url: String,
+    title: String,
     source: mongoose.Schema.Types.Mixed,
     analyzer: mongoose.Schema.Types.Mixed,
     entities: mongoose.Schema.Types.Mixed,
@@ -38,7 +41,7 @@ export class MongoEntityAnalysisRepository implements EntityAnalysisRepository {
   }
 
   async save(analysis: ArticleEntitiesV1): Promise<void> {
-    const { articleId, publishedAt, ...rest } = analysis;
+    const { articleId, publishedAt, body: _body, ...rest } = analysis;
     await upsertByNaturalKey(
       this.model,
       { _id: articleId },

@@ -18,6 +18,7 @@ const schema = new mongoose.Schema<ToneDocument>(
     analyzer: mongoose.Schema.Types.Mixed,
     document: mongoose.Schema.Types.Mixed,
     sentences: mongoose.Schema.Types.Mixed,
+    entities: mongoose.Schema.Types.Mixed,
   },
   { collection: 'article_tone', versionKey: false },
 );

@@ -11,6 +11,7 @@ const analysis = {
   topicIds: ['bars', 'bars'],
   entityIds: ['unit:bars-kursk', 'loc:kursk'],
   tone: { score: 0.2, label: 'positive' as const, confidence: 0.6 },
+  entityTones: new Map([['loc:kursk', { score: -0.7, label: 'negative' as const, confidence: 0.9 }]]),
 };
 
 describe('contributionsOf', () => {
@@ -41,6 +42,14 @@ describe('contributionsOf', () => {
     expect(topicDay?.entityIds).toEqual(['unit:bars-kursk', 'loc:kursk']);
     expect(contributions.filter((c) => c.interval !== 'day').every((c) => c.entityIds.length === 0)).toBe(true);
     expect(contributions.filter((c) => c.series.kind === 'source').every((c) => !c.countSource)).toBe(true);
+  });
+
+  it("counts the tone towards an entity in that entity's series, the document tone elsewhere", () => {
+    const toneOf = (kind: string, id: string) =>
+      contributions.filter((c) => c.series.kind === kind && c.series.id === id).map((c) => c.tone.score);
+    expect(toneOf('entity', 'loc:kursk')).toEqual([-0.7, -0.7]);
+    expect(toneOf('entity', 'unit:bars-kursk')).toEqual([0.2, 0.2]);
+    expect(toneOf('topic', 'bars')).toEqual([0.2, 0.2, 0.2]);
   });
 });
 

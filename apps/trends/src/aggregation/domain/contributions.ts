@@ -7,6 +7,7 @@ export interface BucketContribution {
   series: TrendSeries;
   interval: TrendInterval;
   start: Date;
+  /** The document tone; in an entity's series, the tone towards that entity. */
   tone: Tone;
   storyId: string;
   sourceId: string;
@@ -52,7 +53,7 @@ export function contributionsOf(analysis: CompleteAnalysis): BucketContribution[
       series: s,
       interval,
       start: bucketStart(interval, published),
-      tone: analysis.tone,
+      tone: (s.kind === 'entity' && analysis.entityTones.get(s.id)) || analysis.tone,
       storyId: analysis.storyId,
       sourceId: analysis.source.id,
       countSource: layout.sources,

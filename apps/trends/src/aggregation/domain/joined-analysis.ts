@@ -6,7 +6,7 @@ export interface JoinedAnalysis {
   entities?: Pick<ArticleEntitiesV1, 'publishedAt' | 'language' | 'source' | 'topics' | 'storyId'> & {
     entityIds: string[];
   };
-  sentiment?: { document: Tone };
+  sentiment?: { document: Tone; entities?: Array<{ entityId: string; tone: Tone }> };
 }
 
 export interface CompleteAnalysis {
@@ -18,7 +18,10 @@ export interface CompleteAnalysis {
   storyId: string;
   topicIds: string[];
   entityIds: string[];
+  /** Document tone. */
   tone: Tone;
+  /** Tone towards each entity (entity-targeted); entities without one take the document tone. */
+  entityTones: ReadonlyMap<string, Tone>;
 }
 
 /** The joined article once both halves are present, else undefined. */
@@ -34,6 +37,7 @@ export function completeAnalysis(joined: JoinedAnalysis): CompleteAnalysis | und
     topicIds: entities.topics.map((t) => t.topicId),
     entityIds: entities.entityIds,
     tone: sentiment.document,
+    entityTones: new Map((sentiment.entities ?? []).map((e) => [e.entityId, e.tone])),
   };
 }
 
@@ -51,5 +55,5 @@ export function entitiesPart(event: ArticleEntitiesV1): NonNullable<JoinedAnalys
 
 /** The sentiment half as stored for the join. */
 export function sentimentPart(event: ArticleSentimentV1): NonNullable<JoinedAnalysis['sentiment']> {
-  return { document: event.document };
+  return { document: event.document, entities: event.entities.map(({ entityId, tone }) => ({ entityId, tone })) };
 }

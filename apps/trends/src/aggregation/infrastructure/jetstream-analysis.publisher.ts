@@ -9,9 +9,11 @@ export class JetStreamAnalysisPublisher implements AnalysisPublisher {
   constructor(private readonly events: EventPublisher) {}
 
   async publishAnalyzed(analysis: CompleteAnalysis, analyzedAt: Date): Promise<void> {
+    // The per-entity tones are trends' own (entity series); the event carries the document tone.
+    const { entityTones: _entityTones, ...event } = analysis;
     await this.events.publish(
       ArticleAnalyzedV1,
-      { ...analysis, analyzedAt: analyzedAt.toISOString() },
+      { ...event, analyzedAt: analyzedAt.toISOString() },
       { msgId: `analyzed:${analysis.articleId}` },
     );
   }

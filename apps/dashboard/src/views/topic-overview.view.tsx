@@ -1,0 +1,186 @@
+import type { AlertViewV1 } from '@media-monitor/contracts';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'wouter';
+import { useApp } from '../app/app-context.js';
+import { ApiError } from '../api/api-error.js';
+import type { ArticleSummary } from '../api/pending-contracts.js';
+import { mergeFeed } from '../api/stream-events.js';
+import { followTopic, type LiveMode } from '../api/topic-stream.js';
+import { useApiQuery } from '../api/use-api.js';
+import { AlertList } from '../components/alert-list.js';
+import { ArticleRow } from '../components/article-row.js';
+import { Panel, RankedList } from '../components/bits.js';
+import { ErrorNotice, QueryView } from '../components/status.js';
+import { DEFAULT_RANGE, rangePreset, rangeQuery } from '../lib/trend-range.js';
+import { RangeSelect, TrendCharts } from './trend-charts.js';
+import { segment } from '../lib/safe-url.js';
+
+/** How often the view refreshes where the server has no event stream, in milliseconds. */
+const POLL_MS = 15_000;
+const FEED_SIZE = 20;
+const ALERTS_SHOWN = 6;
+
+function TopicHeader({ topicId }: { topicId: string }) {
+  const topic = useApiQuery(`topic:${topicId}`, (api, signal) => api.topic(topicId, signal));
+  const backfill = useApiQuery(`backfill:${topicId}`, (api, signal) => api.backfill(topicId, signal), {
+    refreshMs: 5_000,
+  });
+  const t = topic.data;
+  const b = backfill.data;
+  const running = b && !b.finishedAt && b.total !== undefined;
+  return (
+    <div className="topic-header">
+      <h1 data-testid="topic-name">{t?.name ?? topicId}</h1>
+      <div className="muted">
+        <code>{topicId}</code>
+        {t?.activeVersion ? <> · version {t.activeVersion}</> : null}
+        {t?.description ? <> · {t.description}</> : null}
+      </div>
+      {t?.query ? (
+        <pre className="query" title="The topic's query">
+          {t.query}
+        </pre>
+      ) : null}
+      {topic.error && !(topic.error instanceof ApiError && topic.error.routeMissing) ? (
+        <ErrorNotice error={topic.error} what="the topic" />
+      ) : null}
+      {running ? (
+        <p className="notice" data-testid="backfill">
+          Backfill of version {b.version ?? '?'} running: {b.scanned ?? 0} of {b.total} stored articles scanned,{' '}
+          {b.matched ?? 0} matched. The charts show the active version until it completes.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TopicOverviewView({ topicId }: { topicId: string }) {
+  const { apiKey, timeZone } = useApp();
+  const [params, setParams] = useSearchParams();
+  const preset = rangePreset(params.get('range') ?? DEFAULT_RANGE);
+  const [mode, setMode] = useState<{ mode: LiveMode; detail: string }>({ mode: 'connecting', detail: '' });
+  const [liveArticles, setLiveArticles] = useState<ArticleSummary[]>([]);
+  const [liveAlerts, setLiveAlerts] = useState<AlertViewV1[]>([]);
+  const polling = mode.mode === 'polling';
+  const refreshMs = polling ? POLL_MS : undefined;
+
+  const trend = useApiQuery(
+    `trend:${topicId}:${preset.id}:${timeZone}`,
+    (api, signal) => api.topicTrend(topicId, rangeQuery(preset, timeZone), signal),
+    { refreshMs },
+  );
+  const top = useApiQuery(`top:${topicId}`, (api, signal) => api.topicTop(topicId, 10, signal), { refreshMs });
+  const alerts = useApiQuery(
+    `alerts:${topicId}`,
+    (api, signal) => api.alerts({ topicId, limit: ALERTS_SHOWN }, signal),
+    {
+      refreshMs,
+    },
+  );
+  const articles = useApiQuery(
+    `articles:${topicId}`,
+    (api, signal) => api.articles({ topic: topicId, limit: FEED_SIZE }, signal),
+    {
+      refreshMs,
+    },
+  );
+
+  // New articles refresh the counts, at most every few seconds however fast they come.
+  const reloadTrend = useRef(trend.reload);
+  reloadTrend.current = () => {
+    trend.reload();
+    top.reload();
+  };
+  useEffect(() => {
+    if (!apiKey) return;
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    const stop = followTopic(topicId, apiKey, {
+      onMode: (next, detail) => setMode({ mode: next, detail }),
+      onArticle: (article) => {
+        setLiveArticles((feed) => mergeFeed(feed, [article], (a) => a.articleId, FEED_SIZE));
+        pending ??= setTimeout(() => {
+          pending = null;
+          reloadTrend.current();
+        }, 3_000);
+      },
+      onAlert: (alert) => setLiveAlerts((feed) => mergeFeed(feed, [alert], (a) => a.alertId, ALERTS_SHOWN)),
+    });
+    return () => {
+      stop();
+      if (pending) clearTimeout(pending);
+    };
+  }, [topicId, apiKey]);
+
+  const feed = mergeFeed(articles.data?.articles ?? [], liveArticles, (a) => a.articleId, FEED_SIZE);
+  const alertFeed = mergeFeed(alerts.data?.alerts ?? [], liveAlerts, (a) => a.alertId, ALERTS_SHOWN);
+  const query = encodeURIComponent(topicId);
+
+  return (
+    <div className="page">
+      <TopicHeader topicId={topicId} />
+      <div className="toolbar">
+        <RangeSelect value={preset.id} onChange={(id) => setParams({ range: id })} />
+        <span className={`live live-${mode.mode}`} data-testid="live-mode" title={mode.detail}>
+          {mode.mode === 'stream'
+            ? '● live'
+            : mode.mode === 'polling'
+              ? `↻ polling every ${POLL_MS / 1000} s`
+              : '… connecting'}
+        </span>
+        <Link href={`/articles?topic=${query}`}>Articles</Link>
+        <Link href={`/share-of-voice?topics=${query}`}>Compare</Link>
+        <Link href={`/topics/${query}/edit`}>Edit topic</Link>
+        <Link href={`/alert-rules/new?topic=${query}`}>New alert rule</Link>
+      </div>
+      <div className="grid">
+        <Panel title="Coverage over time" testId="trend-panel">
+          <QueryView query={trend} what="the trend">
+            {(data) => <TrendCharts trend={data} />}
+          </QueryView>
+        </Panel>
+        <div className="side">
+          <Panel title="Recent alerts" testId="alerts-panel" actions={<Link href="/alerts">All alerts</Link>}>
+            <QueryView query={{ ...alerts, data: alerts.data ? alertFeed : undefined }} what="alerts">
+              {(list) => <AlertList alerts={list} />}
+            </QueryView>
+          </Panel>
+          <Panel title="Top entities" testId="top-entities">
+            <QueryView query={top} what="top entities">
+              {(data) => (
+                <RankedList
+                  items={data.entities}
+                  empty="No entities in the last 7 days."
+                  render={(id) => <Link href={`/entities/${segment(id)}`}>{id}</Link>}
+                />
+              )}
+            </QueryView>
+          </Panel>
+          <Panel title="Top sources" testId="top-sources">
+            <QueryView query={top} what="top sources">
+              {(data) => (
+                <RankedList
+                  items={data.sources}
+                  empty="No sources in the last 7 days."
+                  render={(id) => <Link href={`/articles?topic=${query}&source=${encodeURIComponent(id)}`}>{id}</Link>}
+                />
+              )}
+            </QueryView>
+          </Panel>
+        </div>
+      </div>
+      <Panel title="Live feed: new articles" testId="live-feed">
+        {liveArticles.length === 0 && !articles.data && articles.error ? (
+          <ErrorNotice error={articles.error} what="The article feed" />
+        ) : feed.length ? (
+          <ul className="articles">
+            {feed.map((a) => (
+              <ArticleRow key={a.articleId} article={a} />
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No articles yet.</p>
+        )}
+      </Panel>
+    </div>
+  );
+}
