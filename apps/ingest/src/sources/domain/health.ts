@@ -61,10 +61,10 @@ export function sourceHealth(source: Source, state: SourceState | null, stats: S
     detail = 'not fetched yet';
   } else if (fetched && failures >= FAILING_AFTER) {
     status = 'failing';
-    detail = `${failures} fetches in a row failed; last: ${lastError?.code}: ${lastError?.message}`;
+    detail = `${failures} fetches in a row failed (last: ${lastError?.code})`;
   } else if (fetched && state?.lastOutcome === 'error') {
     status = 'degraded';
-    detail = `last fetch failed: ${lastError?.code}: ${lastError?.message}`;
+    detail = `the last fetch failed (${lastError?.code})`;
   } else if (fetched && stats.errors24h > 0) {
     status = 'degraded';
     detail = `${stats.errors24h} of ${stats.fetches24h} fetches failed in 24 h`;
