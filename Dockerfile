@@ -13,6 +13,7 @@ COPY package.json package-lock.json ./
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/local-infra/package.json libs/local-infra/
 COPY libs/extraction/package.json libs/extraction/
+COPY libs/feeds/package.json libs/feeds/
 COPY libs/messaging/package.json libs/messaging/
 COPY libs/nlp/package.json libs/nlp/
 COPY libs/persistence/package.json libs/persistence/

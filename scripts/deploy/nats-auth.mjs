@@ -54,6 +54,11 @@ const ASKS = {
     SUBJECTS.entityDeleteQueryV1,
     SUBJECTS.entityAliasAddQueryV1,
     SUBJECTS.entityAliasRemoveQueryV1,
+    SUBJECTS.sourcesListQueryV1,
+    SUBJECTS.sourceGetQueryV1,
+    SUBJECTS.sourcesUpsertQueryV1,
+    SUBJECTS.sourcesDeleteQueryV1,
+    SUBJECTS.sourceFetchNowQueryV1,
   ],
 };
 /** Live streams (SSE): ephemeral ordered consumers on these streams, with the stream info they start from. */
@@ -150,8 +155,7 @@ const list = (subjects, indent) =>
 export async function render() {
   const users = [];
   for (const name of ['ingest', 'entity', 'sentiment', 'trends', 'alert', 'gateway']) {
-    const permissions =
-      name === 'ingest' || name === 'gateway' ? await fixedPermissions(name) : await servicePermissions(name);
+    const permissions = name === 'gateway' ? await fixedPermissions(name) : await servicePermissions(name);
     const envName = `NATS_${name.toUpperCase()}_PASSWORD`;
     users.push(
       [
@@ -187,7 +191,7 @@ system_account: SYS
 `;
 }
 
-/** ingest and gateway have no transport: they publish or ask only. */
+/** The gateway has no transport: it asks only. */
 async function fixedPermissions(name) {
   return {
     publish: [

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { CONSUMER_SERVICES, runBenchScale, type ConsumerService } from './commands/bench-scale.command.js';
 import { runBenchExtraction } from './commands/bench-extraction.command.js';
+import { runBenchFeeds } from './commands/bench-feeds.command.js';
 import { runBenchNer } from './commands/bench-ner.command.js';
 import { runBenchSentiment } from './commands/bench-sentiment.command.js';
 import { runBenchTrendQuery } from './commands/bench-trend-query.command.js';
@@ -10,6 +11,7 @@ import { runEvalExtraction } from './commands/eval-extraction.command.js';
 import { runEvalNer } from './commands/eval-ner.command.js';
 import { runEvalSentiment } from './commands/eval-sentiment.command.js';
 import { runExtract } from './commands/extract.command.js';
+import { runImport } from './commands/import.command.js';
 import { runInfra } from './commands/infra.command.js';
 import { runTrainNer } from './commands/train-ner.command.js';
 import { runTrainSentiment } from './commands/train-sentiment.command.js';
@@ -79,7 +81,8 @@ program
   .option('--exit', 'stop after printing the trend instead of running until Ctrl-C', false)
   .option('--port <port>', 'gateway port (another free port is used when it is taken)', port, 3000)
   .option('--data-dir <dir>', 'keep NATS and FerretDB data here instead of a temporary folder')
-  .action((opts: { exit: boolean; port: number; dataDir?: string }) => runDemo(opts));
+  .option('--no-real-sources', 'only the demo sources, not the bundled real feeds and channels')
+  .action((opts: { exit: boolean; port: number; dataDir?: string; realSources: boolean }) => runDemo(opts));
 
 program
   .command('infra')
@@ -88,6 +91,18 @@ program
   .option('--nats-port <port>', 'NATS port', port, 4222)
   .option('--mongo-port <port>', 'FerretDB port', port, 27017)
   .action((opts: { dataDir?: string; natsPort: number; mongoPort: number }) => runInfra(opts));
+
+program
+  .command('import')
+  .description('import a JSONL file of articles through the ingest push API, resumable after an interruption')
+  .argument('<file>', 'one article per line: {url, title, body, publishedAt, source: {id, name?}, language?}')
+  .option('--url <url>', 'the ingest service', 'http://127.0.0.1:3001')
+  .option('--batch <n>', 'articles per request (at most 500)', positiveInt, 200)
+  .option('--restart', 'ignore the saved progress and start from the first line', false)
+  .action((file: string, opts: { url: string; batch: number; restart: boolean }) => {
+    if (opts.batch > 500) throw new InvalidArgumentError('--batch is at most 500');
+    return runImport(file, opts);
+  });
 
 program
   .command('extract')
@@ -201,6 +216,14 @@ bench
   .option('--rounds <n>', 'timed rounds after one warm-up round', positiveInt, 5)
   .option('--out <file>', 'also write the figures as JSON')
   .action((dir: string, opts: { rounds: number; out?: string }) => runBenchExtraction(dir, opts));
+
+bench
+  .command('feeds')
+  .description('items per second of the feed, sitemap and Telegram page parsers on one core')
+  .option('--items <n>', 'items per document', positiveInt, 100)
+  .option('--rounds <n>', 'timed parses of each document after one warm-up', positiveInt, 200)
+  .option('--out <file>', 'also write the figures as JSON')
+  .action((opts: { items: number; rounds: number; out?: string }) => runBenchFeeds(opts));
 
 bench
   .command('ner')

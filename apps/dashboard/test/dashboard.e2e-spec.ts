@@ -301,10 +301,34 @@ const SEED = [
     await shot('alert-rule-editor');
   }, 60_000);
 
+  it('shows the sources with their health, as the ingest service reports it', async () => {
+    // A feed on a private address: the fetcher refuses it (no private range is allowed here), and says so.
+    await api('/v1/sources/e2e-private-feed', {
+      method: 'PUT',
+      body: { type: 'feed', name: 'E2E private feed', url: 'http://127.0.0.1:9/rss.xml' },
+    });
+    await waitFor(
+      async () => {
+        const { source } = await api<{ source: { health: { lastError: { code: string } | null } } }>(
+          '/v1/sources/e2e-private-feed',
+        );
+        return source.health.lastError?.code === 'fetch.unsafe_address' ? true : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the refused fetch in the source health' },
+    );
+    await page.goto(`${system.url('gateway')}/app/sources`);
+    await page.getByTestId('sources').getByText('E2E private feed').waitFor();
+    await page
+      .getByTestId('sources')
+      .getByText(/fetch\.unsafe_address/)
+      .first()
+      .waitFor();
+    await shot('sources');
+  }, 60_000);
+
   it('says plainly which views wait for routes of this server, and compares topics', async () => {
     for (const [path, name] of [
       ['/articles?topic=bars', 'articles'],
-      ['/sources', 'sources'],
       ['/dead-letters', 'dead-letters'],
       ['/topics/new', 'topic-editor'],
     ] as const) {

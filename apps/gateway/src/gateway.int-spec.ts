@@ -14,6 +14,7 @@ import { API_VERSION, gatewayService } from './gateway.service.js';
 import { ROUTES, buildOpenApiDocument } from './openapi/openapi.document.js';
 import { RegistryController } from './registry/registry.controller.js';
 import { TopicsController } from './topics/topics.controller.js';
+import { SourcesController } from './sources/sources.controller.js';
 import { TrendsController } from './trends/trends.controller.js';
 
 const ADMIN_KEY = `mmk_0123456789ab_${'A'.repeat(43)}`;
@@ -168,6 +169,7 @@ describe('gateway HTTP surface (real NATS and FerretDB; no trends service runnin
       ApiKeysController,
       TopicsController,
       RegistryController,
+      SourcesController,
     ].flatMap((controller) => {
       const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
       return Object.getOwnPropertyNames(controller.prototype)

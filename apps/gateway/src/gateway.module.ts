@@ -12,6 +12,7 @@ import { LiveEventsService } from './stream/live-events.service.js';
 import { StreamController } from './stream/stream.controller.js';
 import { RegistryController } from './registry/registry.controller.js';
 import { TopicsController } from './topics/topics.controller.js';
+import { SourcesController } from './sources/sources.controller.js';
 import { TrendsController } from './trends/trends.controller.js';
 
 @Module({})
@@ -28,6 +29,7 @@ export class GatewayModule {
         ApiKeysController,
         TopicsController,
         RegistryController,
+        SourcesController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -1,9 +1,28 @@
+import {
+  QUEUE_GROUPS,
+  SourceFetchNowQueryV1,
+  SourceGetQueryV1,
+  SourcesDeleteQueryV1,
+  SourcesListQueryV1,
+  SourcesUpsertQueryV1,
+} from '@media-monitor/contracts';
 import type { LaunchOptions } from '@media-monitor/service-runtime';
-import { ArticlesModule } from './articles/articles.module.js';
+import { loadIngestConfig } from './ingest.config.js';
+import { IngestModule } from './ingest.module.js';
 
-/** ingest: the push API; stores each article once and publishes article.ingested.v1. */
-export const ingestService: LaunchOptions = {
-  name: 'ingest',
-  defaultHttpPort: 3001,
-  module: () => ArticlesModule,
-};
+/**
+ * ingest: the push API and the scheduled sources (feeds, sitemaps, Telegram channels); stores each
+ * article once, places it in a story, publishes article.ingested.v1; answers the source queries.
+ */
+export function createIngestService(env?: NodeJS.ProcessEnv): LaunchOptions {
+  return {
+    name: 'ingest',
+    defaultHttpPort: 3001,
+    module: (_config, environment) => IngestModule.register(loadIngestConfig(environment)),
+    queries: [SourcesListQueryV1, SourceGetQueryV1, SourcesUpsertQueryV1, SourcesDeleteQueryV1, SourceFetchNowQueryV1],
+    queueGroup: QUEUE_GROUPS.ingest,
+    env,
+  };
+}
+
+export const ingestService: LaunchOptions = createIngestService();

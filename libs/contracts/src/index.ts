@@ -19,3 +19,4 @@ export * from './queries/alert-destinations.v1.js';
 export * from './queries/alert-list.v1.js';
 export * from './queries/topics.v1.js';
 export * from './queries/entity-registry.v1.js';
+export * from './queries/sources.v1.js';

@@ -44,6 +44,11 @@ export const SUBJECTS = {
   alertTestSendQueryV1: 'alert.test-send.v1',
   alertListQueryV1: 'alert.list.v1',
   alertDeliveriesQueryV1: 'alert.deliveries.v1',
+  sourcesListQueryV1: 'ingest.sources.list.v1',
+  sourceGetQueryV1: 'ingest.sources.get.v1',
+  sourcesUpsertQueryV1: 'ingest.sources.upsert.v1',
+  sourcesDeleteQueryV1: 'ingest.sources.delete.v1',
+  sourceFetchNowQueryV1: 'ingest.sources.fetch-now.v1',
 } as const;
 
 export const STREAMS = {
@@ -70,6 +75,7 @@ export const QUEUE_GROUPS = {
   entity: 'entity',
   ops: 'ops',
   alert: 'alert',
+  ingest: 'ingest',
 } as const;
 
 /** Headers the platform sets on every message. */

@@ -3,6 +3,7 @@ export { ExtractionError, type ExtractionErrorCode } from './extraction.errors.j
 export { decodeHtml, DEFAULT_MAX_BYTES, type DecodedHtml, type DecodeOptions } from './decoding/html-decoder.js';
 export { parseMachineDate, parseUrlDate, parseVisibleDate } from './metadata/dates.js';
 export { guessLanguage } from './metadata/language.js';
+export { guessSingleByteEncoding } from './decoding/cyrillic-guess.js';
 export { aggregateScores, scorePage, wordTokens, type BodyScore, type PageScore } from './evaluation/shingle-score.js';
 export {
   readBenchmarkPages,

@@ -98,6 +98,8 @@ export class LocalSystem {
               ...process.env,
               NODE_ENV: 'development',
               LOG_LEVEL: options.logLevel ?? 'info',
+              // No sources file unless asked: tests and benchmarks must not fetch the real feeds.
+              INGEST_SOURCES_FILE: '',
               ...options.env,
               HTTP_HOST: '127.0.0.1',
               HTTP_PORT: String(port),

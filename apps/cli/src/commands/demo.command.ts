@@ -1,13 +1,39 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { SeriesTrendResponseV1, TopTermsResponseV1 } from '@media-monitor/contracts';
+import type { SeriesTrendResponseV1, SourceViewV1, TopTermsResponseV1 } from '@media-monitor/contracts';
 import { LocalSystem } from '@media-monitor/local-infra';
 import { bundledDemoArticles, sharedSampleArticles } from './demo-articles.js';
-import { formatTopTerms, formatTrend } from './trend-table.js';
+import { DemoSite } from './demo-site.js';
+import { formatSources, formatTopTerms, formatTrend } from './trend-table.js';
 
 export interface DemoOptions {
   exit: boolean;
   port: number;
   dataDir?: string;
+  /** Also load the bundled real feeds and channels (they fail without the network, visibly). */
+  realSources: boolean;
+}
+
+/** Polls the sources until every demo source has been fetched; timeoutMs in milliseconds. */
+async function fetchedDemoSources(
+  url: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<SourceViewV1[]> {
+  const deadline = Date.now() + timeoutMs;
+  let sources: SourceViewV1[] = [];
+  while (Date.now() < deadline) {
+    const res = await fetch(url, { headers });
+    if (res.ok) {
+      sources = ((await res.json()) as { sources: SourceViewV1[] }).sources;
+      const demo = sources.filter((s) => s.sourceId.startsWith('demo-') && s.type !== 'push');
+      if (demo.length > 0 && demo.every((s) => s.health.lastFetchAt !== null)) return sources;
+    }
+    await sleep(500);
+  }
+  return sources;
 }
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -51,12 +77,32 @@ async function settledTrend(
 /** Starts everything locally, ingests the demo articles and prints the BARS topic's trend. */
 export async function runDemo(options: DemoOptions): Promise<void> {
   say('media-monitor demo: local NATS JetStream + FerretDB + every service, on this machine');
-  const system = await LocalSystem.start({
-    gatewayPort: options.port,
-    logLevel: 'warn',
-    onProgress: say,
-    dataDir: options.dataDir,
-  });
+  const started = new Date();
+  const site = await DemoSite.start(started);
+  const sourcesDir = mkdtempSync(join(tmpdir(), 'media-monitor-demo-sources-'));
+  const sourcesFile = join(sourcesDir, 'sources.json');
+  writeFileSync(sourcesFile, JSON.stringify(site.sourcesFile(started, options.realSources), null, 2));
+  say(`demo web site (feeds, a news sitemap, a Telegram channel page) at ${site.url}`);
+  let system: LocalSystem;
+  try {
+    system = await LocalSystem.start({
+      gatewayPort: options.port,
+      logLevel: 'warn',
+      onProgress: say,
+      dataDir: options.dataDir,
+      // The demo site is on 127.0.0.1: the fetcher refuses private addresses unless allowed.
+      env: {
+        INGEST_SOURCES_FILE: sourcesFile,
+        FETCH_ALLOW_PRIVATE_CIDRS: '127.0.0.0/8',
+        FETCH_TICK_MS: '500',
+        FETCH_HOST_DELAY_MS: '0',
+      },
+    });
+  } catch (error) {
+    await site.stop();
+    rmSync(sourcesDir, { recursive: true, force: true });
+    throw error;
+  }
   const stopping = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -73,9 +119,13 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     say(`  ${accepted} accepted, ${results.length - accepted} duplicate(s) recognised`);
     const gateway = system.url('gateway');
     const trendUrl = `${gateway}/v1/topics/bars/trends?interval=hour`;
+    const auth = { 'x-api-key': system.apiKey };
+    say();
+    say('fetching the demo sources (RSS, Atom, a sitemap index with a news sitemap, a Telegram channel page) ...');
+    const sources = await fetchedDemoSources(`${gateway}/v1/sources`, auth, 60_000);
+    say(formatSources(sources));
     say();
     say('waiting for entity, sentiment and trends to process them ...');
-    const auth = { 'x-api-key': system.apiKey };
     const trend = await settledTrend(trendUrl, auth, 60_000);
     say();
     say(`Topic "bars" (Regional defence units (BARS)), last 24 hours:`);
@@ -90,6 +140,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     say(`API docs: ${gateway}/docs   admin API key for this run: ${system.apiKey}`);
     const curl = (path: string) => say(`  curl -H 'X-API-Key: ${system.apiKey}' '${gateway}${path}'`);
     curl('/v1/topics/bars/trends?interval=hour');
+    curl('/v1/sources');
     curl('/v1/topics/bars/top?limit=5');
     curl('/v1/entities/unit:bars-kaliningrad/trends?interval=day&tz=Europe/Kaliningrad&format=csv');
     say(`Logs and data: ${system.stack.dataDir}`);
@@ -101,5 +152,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   } finally {
     say('stopping services (draining consumers) ...');
     await system.stop();
+    await site.stop();
+    rmSync(sourcesDir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-import type { SeriesTrendResponseV1, TopTermsResponseV1 } from '@media-monitor/contracts';
+import type { SeriesTrendResponseV1, SourceViewV1, TopTermsResponseV1 } from '@media-monitor/contracts';
 
 /** A terminal table of a trend: one row per non-empty bucket with articles, a bar, stories, publishers and tone. */
 export function formatTrend(trend: SeriesTrendResponseV1): string {
@@ -25,4 +25,27 @@ export function formatTopTerms(top: TopTermsResponseV1): string {
   const list = (terms: TopTermsResponseV1['entities']) =>
     terms.length === 0 ? 'none' : terms.map((t) => `${t.id} (${t.articles})`).join(', ');
   return [`  top entities: ${list(top.entities)}`, `  top sources:  ${list(top.sources)}`].join('\n');
+}
+
+/** The sources with their health, one line each: demo sources in full, the others summed up by status. */
+export function formatSources(sources: readonly SourceViewV1[]): string {
+  const line = (s: SourceViewV1) =>
+    `  ${s.sourceId.padEnd(24)} ${s.type.padEnd(9)} ${s.health.status.padEnd(9)} ${String(s.health.items24h).padStart(3)} article(s)` +
+    (s.health.lastError ? `  ${s.health.lastError.code}` : '');
+  const demo = sources.filter((s) => s.sourceId.startsWith('demo-'));
+  const others = sources.filter((s) => !s.sourceId.startsWith('demo-'));
+  const lines = [`  source                   type      health    in 24 h`, ...demo.map(line)];
+  if (others.length > 0) {
+    const byStatus = new Map<string, number>();
+    for (const s of others) byStatus.set(s.health.status, (byStatus.get(s.health.status) ?? 0) + 1);
+    const errors = new Map<string, number>();
+    for (const s of others)
+      if (s.health.lastError) errors.set(s.health.lastError.code, (errors.get(s.health.lastError.code) ?? 0) + 1);
+    lines.push(
+      `  ${others.length} real sources (apps/ingest/sources/default-sources.json): ` +
+        [...byStatus].map(([status, n]) => `${n} ${status}`).join(', ') +
+        (errors.size ? ` (${[...errors].map(([code, n]) => `${code} x${n}`).join(', ')}: no network here)` : ''),
+    );
+  }
+  return lines.join('\n');
 }

@@ -1,20 +1,26 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { toArticle, type ArticleSubmission } from '../domain/article.js';
 import { ARTICLE_PUBLISHER, type ArticlePublisher } from './article.publisher.js';
-import { ARTICLE_REPOSITORY, type ArticleRepository } from './article.repository.js';
+import { ARTICLE_REPOSITORY, type ArticleRepository, type StoredArticle } from './article.repository.js';
+import { CARRIER_REPOSITORY, type CarrierRepository } from './carrier.repository.js';
+import { StoryPlacer } from './story.placer.js';
 
 export interface IngestOutcome {
+  /** The article's id; for a copy of an article stored before (same content), that article's id. */
   articleId: string;
-  /** `accepted` for a new article, `duplicate` for one already stored and published. */
+  /** `accepted` for a new article, `duplicate` for one already stored (same URL or same content). */
   status: 'accepted' | 'duplicate';
   /** False when the article is stored but its event waits for the outbox relay (NATS unreachable). */
   published: boolean;
+  /** The story (near-duplicate cluster) once placed. */
+  storyId?: string;
 }
 
 /**
- * Accepts one article: normalise, store once (keyed by the canonical URL), then publish.
- * A stored article that was never confirmed as published is published again, with the same
- * message id, so a retry after a crash or a NATS outage loses nothing and duplicates nothing.
+ * Accepts one article: normalise, store once (keyed by the canonical URL), fold exact copies
+ * (same content hash) into the article stored first, place it in a story, then publish. Every
+ * step is idempotent, so a retry after a crash or a NATS outage, or the outbox relay, finishes
+ * the work without duplicating it.
  */
 @Injectable()
 export class IngestArticleUseCase {
@@ -22,22 +28,63 @@ export class IngestArticleUseCase {
 
   constructor(
     @Inject(ARTICLE_REPOSITORY) private readonly articles: ArticleRepository,
+    @Inject(CARRIER_REPOSITORY) private readonly carriers: CarrierRepository,
     @Inject(ARTICLE_PUBLISHER) private readonly publisher: ArticlePublisher,
+    private readonly stories: StoryPlacer,
   ) {}
 
   async execute(submission: ArticleSubmission, now = new Date()): Promise<IngestOutcome> {
-    const article = toArticle(submission, now);
-    const stored = await this.articles.insertIfAbsent(article);
+    const stored = await this.articles.insertIfAbsent(toArticle(submission, now));
+    const outcome = await this.complete(stored);
+    await this.carriers.record(outcome.articleId, submission.source, stored.article.url, now);
+    return outcome;
+  }
+
+  /**
+   * A source carried an article whose id is stored already (the fetcher saw its URL again): records
+   * the carrier without fetching the page again.
+   */
+  async recordKnown(articleId: string, source: { id: string; name?: string }, url: string, now = new Date()) {
+    const stored = await this.articles.findById(articleId);
+    if (!stored) return undefined;
+    const outcome = await this.complete(stored);
+    await this.carriers.record(outcome.articleId, source, url, now);
+    return outcome;
+  }
+
+  /** Finishes a stored article: exact-duplicate check, story, publication. Safe to repeat. */
+  async complete(stored: StoredArticle): Promise<IngestOutcome> {
+    const { article } = stored;
     const status = stored.inserted ? 'accepted' : 'duplicate';
-    if (stored.published) return { articleId: article.articleId, status, published: true };
+    if (stored.duplicateOf) return this.copyOf(stored.duplicateOf);
+    if (stored.published) {
+      return { articleId: article.articleId, status, published: true, storyId: article.storyId ?? article.articleId };
+    }
+    const holder = await this.articles.claimContentHash(article.contentHash, article.articleId);
+    if (holder !== article.articleId) {
+      await this.articles.markDuplicate(article.articleId, holder);
+      return this.copyOf(holder);
+    }
+    const storyId = await this.stories.place(article);
+    await this.articles.setStory(article.articleId, storyId);
     try {
-      await this.publisher.publishIngested(article);
+      await this.publisher.publishIngested({ ...article, storyId });
     } catch (error) {
       // Stored: the outbox relay (RepublishPendingUseCase) publishes it once NATS answers again.
       this.logger.warn(`article ${article.articleId} stored, publication deferred: ${(error as Error).message}`);
-      return { articleId: article.articleId, status, published: false };
+      return { articleId: article.articleId, status, published: false, storyId };
     }
     await this.articles.markPublished(article.articleId, new Date());
-    return { articleId: article.articleId, status, published: true };
+    return { articleId: article.articleId, status, published: true, storyId };
+  }
+
+  private async copyOf(holderId: string): Promise<IngestOutcome> {
+    const holder = await this.articles.findById(holderId);
+    return {
+      articleId: holderId,
+      status: 'duplicate',
+      published: holder?.published ?? false,
+      ...(holder?.article.storyId ? { storyId: holder.article.storyId } : {}),
+    };
   }
 }

@@ -14,3 +14,6 @@ export const ArticleSubmissionSchema = z.strictObject({
 });
 
 export const ArticleBatchSchema = z.strictObject({ articles: z.array(ArticleSubmissionSchema).min(1).max(500) });
+
+/** A batch whose items are checked one by one (`?partial=true`). */
+export const LooseArticleBatchSchema = z.strictObject({ articles: z.array(z.unknown()).min(1).max(500) });

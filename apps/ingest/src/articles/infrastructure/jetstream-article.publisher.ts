@@ -9,6 +9,19 @@ export class JetStreamArticlePublisher implements ArticlePublisher {
   constructor(private readonly events: EventPublisher) {}
 
   async publishIngested(article: Article): Promise<void> {
-    await this.events.publish(ArticleIngestedV1, article, { msgId: `ingested:${article.articleId}` });
+    const event: ArticleIngestedV1 = {
+      articleId: article.articleId,
+      url: article.url,
+      canonicalUrl: article.canonicalUrl,
+      title: article.title,
+      body: article.body,
+      publishedAt: article.publishedAt,
+      ingestedAt: article.ingestedAt,
+      language: article.language,
+      source: article.source,
+      contentHash: article.contentHash,
+      ...(article.storyId ? { storyId: article.storyId } : {}),
+    };
+    await this.events.publish(ArticleIngestedV1, event, { msgId: `ingested:${article.articleId}` });
   }
 }
