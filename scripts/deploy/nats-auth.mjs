@@ -16,7 +16,7 @@ export const AUTH_FILES = ['deploy/nats/auth.conf', 'k8s/base/nats/auth.conf'];
 
 /** Events each service publishes (the launch options do not declare publishers). */
 const PUBLISHES = {
-  ingest: [SUBJECTS.articleIngestedV1],
+  ingest: [SUBJECTS.articleIngestedV1, SUBJECTS.collectionStatusV1],
   entity: [SUBJECTS.articleEntitiesV1, SUBJECTS.articleTopicsMatchedV1, SUBJECTS.topicChangedV1],
   sentiment: [SUBJECTS.articleSentimentV1],
   trends: [SUBJECTS.articleAnalyzedV1],
