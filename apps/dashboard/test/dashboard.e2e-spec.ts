@@ -413,6 +413,34 @@ const EXPECTED_FAILURES = [/\/v1\/topics\/dry-run$/, /\/v1\/dead-letters(\?|$)/]
     await shot('new-topic-alerts');
   }, 90_000);
 
+  it('edits the topic: a changed query makes version 2, which the page shows once its backfill completes', async () => {
+    await page.getByRole('link', { name: 'Edit topic' }).click();
+    await page.waitForURL(new RegExp(`/app/topics/${NEW_TOPIC}/edit$`));
+    const editor = page.getByTestId('topic-editor');
+    const query = editor.getByLabel('Query');
+    await waitFor(async () => ((await query.inputValue()) === 'shelling OR обстрел*' ? true : undefined), {
+      timeoutMs: 10_000,
+      what: 'the stored query in the editor',
+    });
+    await query.fill('shelling OR обстрел* OR recruitment');
+    await editor.getByRole('button', { name: /^Save/ }).click();
+    await page.waitForURL(new RegExp(`/app/topics/${NEW_TOPIC}$`));
+    await page.locator('[data-testid="topic-version"][data-active="2"]').waitFor({ timeout: 30_000 });
+    // Version 2 also matches the recruitment story: the stored articles, backfilled, and the new ones.
+    await waitFor(
+      async () =>
+        Number(await page.getByTestId('trend-summary').getAttribute('data-articles')) === 3 + BORDER.length
+          ? true
+          : undefined,
+      { timeoutMs: 30_000, intervalMs: 250, what: "version 2's articles in the trend" },
+    );
+    const topic = await api<{ version: number; activeVersion: number; versions: Array<{ state: string }> }>(
+      `/v1/topics/${NEW_TOPIC}`,
+    );
+    expect(topic).toMatchObject({ version: 2, activeVersion: 2 });
+    expect(topic.versions.map((v) => v.state)).toEqual(['active', 'superseded']);
+  }, 60_000);
+
   it('edits an alert rule checked against the contract, and test-sends to its destination', async () => {
     const { port } = sink.address() as AddressInfo;
     await api('/v1/alert-destinations/e2e-sink', {
@@ -488,9 +516,15 @@ const EXPECTED_FAILURES = [/\/v1\/topics\/dry-run$/, /\/v1\/dead-letters(\?|$)/]
       else await panel.getByTestId('dead-letter').first().waitFor();
     }
     await shot('dead-letters');
-    await page.goto(`${system.url('gateway')}/app/share-of-voice?topics=bars,${NEW_TOPIC}&range=24h`);
-    await page.getByTestId('chart-share-of-voice').waitFor();
+    // Share of voice: the two topics picked from the topic list, over the last 24 hours.
+    await page.getByRole('link', { name: 'Share of voice' }).click();
     const share = page.getByTestId('share-of-voice');
+    await share.getByRole('checkbox', { name: /Regional defence units/ }).check();
+    await share.getByRole('checkbox', { name: /Shelling near Kursk/ }).check();
+    await share.getByRole('combobox', { name: 'Range' }).selectOption('24h');
+    await share.getByRole('button', { name: 'Compare' }).click();
+    await page.waitForURL(new RegExp(`/app/share-of-voice\\?topics=bars(%2C|,)${NEW_TOPIC}&range=24h$`));
+    await page.getByTestId('chart-share-of-voice').waitFor();
     await share.getByRole('link', { name: NEW_TOPIC, exact: true }).waitFor();
     await share.getByRole('link', { name: 'bars', exact: true }).waitFor();
     await shot('share-of-voice');
