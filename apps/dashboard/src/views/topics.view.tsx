@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { TopicViewV1 } from '../api/contracts.js';
 import { useApiQuery } from '../api/use-api.js';
@@ -46,7 +46,13 @@ function TopicRow({ topic }: { topic: TopicViewV1 }) {
 }
 
 export function TopicsView() {
-  const topics = useApiQuery('topics', (api, signal) => api.topics(signal));
+  // The list follows running backfills (their percentage); otherwise it stays as loaded.
+  const [backfilling, setBackfilling] = useState(false);
+  const topics = useApiQuery('topics', (api, signal) => api.topics(signal), {
+    refreshMs: backfilling ? 3_000 : undefined,
+  });
+  const running = (topics.data ?? []).some((t) => t.backfill?.status === 'waiting' || t.backfill?.status === 'running');
+  useEffect(() => setBackfilling(running), [running]);
   return (
     <div className="page">
       <Panel
