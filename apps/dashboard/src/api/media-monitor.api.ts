@@ -14,15 +14,18 @@ import { segment, withQuery } from '../lib/safe-url.js';
 import type { ApiClient } from './api.client.js';
 import type {
   ArticleDetail,
-  ArticleListResult,
-  BackfillProgress,
-  DeadLetter,
-  DryRunResult,
-  EntityDetail,
-  SourceView,
-  TopicInput,
-  TopicView,
-} from './pending-contracts.js';
+  ArticleListResponseV1,
+  DeadLetterList,
+  EntitySummary,
+  SourceViewV1,
+  TopicBackfillsV1,
+  TopicCreateInputV1,
+  TopicDryRunRequestV1,
+  TopicDryRunResponseV1,
+  TopicUpdateInputV1,
+  TopicUpdateResultV1,
+  TopicViewV1,
+} from './contracts.js';
 
 export interface RangeQuery {
   interval: TrendInterval;
@@ -47,14 +50,7 @@ export interface ArticleQuery {
 
 export const ARTICLE_FILTERS = ['topic', 'topicVersion', 'entity', 'source', 'language', 'tone', 'from', 'to'] as const;
 
-const firstArray = <T>(body: unknown, ...names: string[]): T[] => {
-  if (Array.isArray(body)) return body as T[];
-  const record = (body ?? {}) as Record<string, unknown>;
-  for (const name of names) if (Array.isArray(record[name])) return record[name] as T[];
-  return [];
-};
-
-/** Every gateway route the dashboard calls, typed from the contracts (or the pending shapes). */
+/** Every gateway route the dashboard calls, typed from the contracts (see contracts.ts). */
 export class MediaMonitorApi {
   constructor(readonly client: ApiClient) {}
 
@@ -108,67 +104,55 @@ export class MediaMonitorApi {
     return this.client.send('POST', `/v1/alert-destinations/${segment(destinationId)}/test`);
   }
 
-  // --- topics (topics branch) --------------------------------------------------------------
-  async topics(signal?: AbortSignal): Promise<TopicView[]> {
-    return firstArray<TopicView>(await this.client.get('/v1/topics', signal), 'topics');
+  // --- topics (entity service) -------------------------------------------------------------
+  async topics(signal?: AbortSignal): Promise<TopicViewV1[]> {
+    return (await this.client.get<{ topics: TopicViewV1[] }>('/v1/topics', signal)).topics;
   }
 
-  async topic(topicId: string, signal?: AbortSignal): Promise<TopicView> {
-    const body = await this.client.get<TopicView | { topic: TopicView }>(`/v1/topics/${segment(topicId)}`, signal);
-    return 'topic' in body ? body.topic : body;
+  topic(topicId: string, signal?: AbortSignal): Promise<TopicViewV1> {
+    return this.client.get(`/v1/topics/${segment(topicId)}`, signal);
   }
 
-  async saveTopic(input: TopicInput, existing: boolean): Promise<TopicView> {
-    const body = existing
-      ? await this.client.send<TopicView | { topic: TopicView }>('PUT', `/v1/topics/${segment(input.topicId ?? '')}`, {
-          ...input,
-          topicId: undefined,
-        })
-      : await this.client.send<TopicView | { topic: TopicView }>('POST', '/v1/topics', input);
-    return 'topic' in body ? body.topic : body;
+  /** POST /v1/topics (201, the topic); without `topicId` the service makes one from the name. */
+  createTopic(input: TopicCreateInputV1): Promise<TopicViewV1> {
+    return this.client.send('POST', '/v1/topics', input);
   }
 
-  dryRun(input: Omit<TopicInput, 'name' | 'topicId'>, signal?: AbortSignal): Promise<DryRunResult> {
+  /** PUT /v1/topics/{id}: a changed query, language or source list makes a new version. */
+  updateTopic(topicId: string, input: TopicUpdateInputV1): Promise<TopicUpdateResultV1> {
+    return this.client.send('PUT', `/v1/topics/${segment(topicId)}`, input);
+  }
+
+  dryRun(
+    input: Partial<TopicDryRunRequestV1> & { query: string },
+    signal?: AbortSignal,
+  ): Promise<TopicDryRunResponseV1> {
     return this.client.send('POST', '/v1/topics/dry-run', input, signal);
   }
 
-  backfill(topicId: string, signal?: AbortSignal): Promise<BackfillProgress> {
+  backfill(topicId: string, signal?: AbortSignal): Promise<TopicBackfillsV1> {
     return this.client.get(`/v1/topics/${segment(topicId)}/backfill`, signal);
   }
 
-  // --- entities and articles (trends branch) -------------------------------------------------
-  async entity(entityId: string, signal?: AbortSignal): Promise<EntityDetail> {
-    const body = await this.client.get<EntityDetail | { entity: EntityDetail }>(
-      `/v1/entities/${segment(entityId)}`,
-      signal,
-    );
-    return 'entity' in body && typeof body.entity === 'object' ? { ...body, ...body.entity } : (body as EntityDetail);
+  // --- entities and articles (trends, entity service) --------------------------------------
+  entity(entityId: string, query: { samples?: number } = {}, signal?: AbortSignal): Promise<EntitySummary> {
+    return this.client.get(withQuery(`/v1/entities/${segment(entityId)}`, { samples: query.samples }), signal);
   }
 
-  async articles(query: ArticleQuery, signal?: AbortSignal): Promise<ArticleListResult> {
-    const body = await this.client.get<ArticleListResult>(withQuery('/v1/articles', { ...query }), signal);
-    return { articles: firstArray(body, 'articles'), nextCursor: body?.nextCursor ?? null };
+  articles(query: ArticleQuery, signal?: AbortSignal): Promise<ArticleListResponseV1> {
+    return this.client.get(withQuery('/v1/articles', { ...query }), signal);
   }
 
   async article(articleId: string, signal?: AbortSignal): Promise<ArticleDetail> {
-    const body = await this.client.get<ArticleDetail | { article: ArticleDetail }>(
-      `/v1/articles/${segment(articleId)}`,
-      signal,
-    );
-    return 'article' in body ? body.article : body;
+    return (await this.client.get<{ article: ArticleDetail }>(`/v1/articles/${segment(articleId)}`, signal)).article;
   }
 
-  // --- operations (ingest branch, later) -----------------------------------------------------
-  async sources(signal?: AbortSignal): Promise<SourceView[]> {
-    return firstArray<SourceView>(await this.client.get('/v1/sources', signal), 'sources');
+  // --- operations (ingest; dead letters) -----------------------------------------------------
+  async sources(signal?: AbortSignal): Promise<SourceViewV1[]> {
+    return (await this.client.get<{ sources: SourceViewV1[] }>('/v1/sources', signal)).sources;
   }
 
-  async deadLetters(signal?: AbortSignal): Promise<DeadLetter[]> {
-    return firstArray<DeadLetter>(
-      await this.client.get('/v1/dead-letters', signal),
-      'deadLetters',
-      'letters',
-      'messages',
-    );
+  deadLetters(query: { cursor?: string; limit?: number } = {}, signal?: AbortSignal): Promise<DeadLetterList> {
+    return this.client.get(withQuery('/v1/dead-letters', { ...query }), signal);
   }
 }

@@ -1,33 +1,50 @@
 import { describe, expect, it } from '@jest/globals';
-import { mergeFeed, parseStreamEvent } from './stream-events.js';
+import { alertFromStream, mergeFeed, parseStreamEvent } from './stream-events.js';
 
+// The payloads as the gateway sends them: article.analyzed.v1 and alert.raised.v1.
 const article = {
   articleId: 'a'.repeat(32),
-  title: 'BARS',
-  url: 'https://x.org',
-  source: { id: 's' },
   publishedAt: '2026-11-20T10:00:00Z',
+  language: 'en',
+  source: { id: 's', name: 'S' },
+  storyId: 'a'.repeat(32),
+  topicIds: ['bars'],
+  entityIds: ['unit:bars-kursk'],
+  tone: { score: -0.2, label: 'negative', confidence: 0.6 },
+  analyzedAt: '2026-11-20T10:00:01Z',
 };
-const alert = { alertId: 'bars-instant:story:1', title: 'BARS coverage', ruleId: 'bars-instant' };
+const alert = {
+  alertId: 'bars-instant:story:1',
+  ruleId: 'bars-instant',
+  topicId: 'bars',
+  kind: 'instant-match',
+  raisedAt: '2026-11-20T10:00:02Z',
+  title: 'BARS coverage: new article from S',
+  explanation: 'A new article matched.',
+  articleIds: ['a'.repeat(32)],
+};
 
 describe('parseStreamEvent', () => {
-  it('reads article and alert events by name, bare or wrapped', () => {
+  it('reads article and alert events by name', () => {
     expect(parseStreamEvent('article', JSON.stringify(article))).toEqual({ kind: 'article', article });
-    expect(parseStreamEvent('article', JSON.stringify({ article }))).toEqual({ kind: 'article', article });
-    expect(parseStreamEvent('alert', JSON.stringify({ alert }))).toEqual({ kind: 'alert', alert });
-  });
-
-  it('reads unnamed events by their type field', () => {
-    expect(parseStreamEvent('message', JSON.stringify({ type: 'alert.raised.v1', alert }))).toMatchObject({
-      kind: 'alert',
-    });
+    expect(parseStreamEvent('alert', JSON.stringify(alert))).toEqual({ kind: 'alert', alert });
   });
 
   it('ignores keep-alives, unknown events, broken JSON and incomplete payloads', () => {
+    expect(parseStreamEvent('message', JSON.stringify(article))).toBeUndefined();
     expect(parseStreamEvent('ping', '{}')).toBeUndefined();
     expect(parseStreamEvent('article', 'not json')).toBeUndefined();
     expect(parseStreamEvent('article', '[1,2]')).toBeUndefined();
-    expect(parseStreamEvent('article', JSON.stringify({ articleId: 1 }))).toBeUndefined();
+    expect(parseStreamEvent('article', JSON.stringify({ ...article, topicIds: 'bars' }))).toBeUndefined();
+    expect(parseStreamEvent('alert', JSON.stringify({ ...alert, articleIds: undefined }))).toBeUndefined();
+  });
+});
+
+describe('alertFromStream', () => {
+  it('shows a streamed alert like a listed one, with no deliveries yet', () => {
+    const parsed = parseStreamEvent('alert', JSON.stringify(alert));
+    if (parsed?.kind !== 'alert') throw new Error('not an alert');
+    expect(alertFromStream(parsed.alert)).toEqual({ ...alert, details: null, deliveries: [] });
   });
 });
 

@@ -1,18 +1,18 @@
-import type { AlertViewV1 } from '@media-monitor/contracts';
 import { segment } from '../lib/safe-url.js';
-import type { ArticleSummary } from './pending-contracts.js';
+import type { AlertRaisedV1, ArticleAnalyzedV1 } from './contracts.js';
 import { parseStreamEvent } from './stream-events.js';
 
 /** How live updates arrive: over the event stream, by polling where the server has none, or not yet. */
 export type LiveMode = 'connecting' | 'stream' | 'polling';
 
 export interface TopicStreamHandlers {
-  onArticle: (article: ArticleSummary) => void;
-  onAlert: (alert: AlertViewV1) => void;
+  /** A new analysed article of the topic (ids, source and tone; the title comes from the article route). */
+  onArticle: (article: ArticleAnalyzedV1) => void;
+  onAlert: (alert: AlertRaisedV1) => void;
   onMode: (mode: LiveMode, detail: string) => void;
 }
 
-const EVENT_NAMES = ['article', 'alert', 'message'];
+const EVENT_NAMES = ['article', 'alert'];
 
 /**
  * Follows a topic's server-sent events (GET /v1/topics/{id}/stream). EventSource cannot send
@@ -42,6 +42,8 @@ export function followTopic(topicId: string, apiKey: string, handlers: TopicStre
           ? 'the event stream closed; polling instead'
           : 'this server has no event stream for topics; polling instead',
       );
+    } else if (opened) {
+      handlers.onMode('connecting', 'the event stream broke; reconnecting');
     }
   };
   const listener = (event: MessageEvent<string>) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ArticleDetail } from '../api/pending-contracts.js';
+import type { ArticleDetail } from '../api/contracts.js';
 import { evidenceMarks, evidenceView } from './article-evidence.js';
 
 const title = 'Бойцы «БАРС-Курск» ранены';
@@ -11,12 +11,18 @@ const article: ArticleDetail = {
   articleId: 'a'.repeat(32),
   url: 'https://example.org/a',
   title,
-  body,
+  snippet: body,
   source: { id: 'demo-ru', name: 'Демо Новости' },
+  language: 'ru',
   publishedAt: '2026-11-20T10:00:00Z',
+  storyId: 'a'.repeat(32),
+  tone: { score: -0.3, label: 'negative', confidence: 0.7 },
+  entityIds: ['unit:bars-kursk'],
   topics: [
     {
       topicId: 'bars',
+      version: 1,
+      matched: ['entity:unit:bars-kursk'],
       evidence: [
         {
           term: 'entity:unit:bars-kursk',
@@ -37,6 +43,7 @@ const article: ArticleDetail = {
     {
       entityId: 'unit:bars-kursk',
       name: 'BARS-Kursk',
+      type: 'UNIT',
       tone: { score: -0.4, label: 'negative', confidence: 0.8 },
       mentions: [{ text: 'БАРС-Курск', start: at('БАРС-Курск', 30), end: at('БАРС-Курск', 30) + 10 }],
     },
@@ -57,22 +64,26 @@ describe('evidenceView', () => {
     ]);
     expect(bodyMark?.marks[1]?.label).toBe('BARS-Kursk (unit:bars-kursk) · tone negative (-0.40)');
     expect(view.partial).toBe(false);
+    expect(view.beyond).toEqual([]);
   });
 
-  it('uses the snippet when the body is absent, dropping marks beyond it', () => {
-    const { body: _body, ...rest } = article;
-    const view = evidenceView({ ...rest, snippet: 'Губернатор сообщил, что' });
+  it('lists the marks past a cut snippet instead of placing them', () => {
+    const view = evidenceView({ ...article, snippet: 'Губернатор сообщил, что…' });
     expect(view.partial).toBe(true);
-    expect(view.body.map((s) => s.text).join('')).toBe('Губернатор сообщил, что');
+    expect(view.body.map((s) => s.text).join('')).toBe('Губернатор сообщил, что…');
     expect(view.body.every((s) => s.marks.length === 0)).toBe(true);
     expect(view.title.some((s) => s.marks.length > 0)).toBe(true);
+    expect(view.beyond.map((m) => [m.kind, m.expected])).toEqual([
+      ['topic', 'БАРС-Курск'],
+      ['entity', 'БАРС-Курск'],
+    ]);
   });
 
   it('keeps markup in titles and bodies as plain text', () => {
     const hostile: ArticleDetail = {
       ...article,
       title: '<img src=x onerror="window.__xss=1">',
-      body: '<script>window.__xss=2</script>',
+      snippet: '<script>window.__xss=2</script>',
       topics: [],
       entities: [],
     };

@@ -1,14 +1,20 @@
-import type { ArticleDetail, TopicEvidence } from '../api/pending-contracts.js';
+import type { ArticleDetail, TopicEvidence } from '../api/contracts.js';
 import { segmentText, type TextMark, type TextSegment } from './highlight.js';
 
 /** Title and body of an analysed article, split into highlighted segments. */
 export interface EvidenceView {
   title: TextSegment[];
   body: TextSegment[];
-  /** True when only the start of the body is known (the list's snippet), so later marks are missing. */
+  /** True when the stored snippet is only the start of the body (it ends with an ellipsis). */
   partial: boolean;
+  /** Segments with marks. */
   marks: number;
+  /** The evidence past the end of the stored snippet: not placed in the text, listed instead. */
+  beyond: TextMark[];
 }
+
+/** What the evidence needs of an article: its title, snippet (the start of the body), topics and entities. */
+export type EvidenceSource = Pick<ArticleDetail, 'title' | 'snippet' | 'topics' | 'entities'>;
 
 const SEPARATOR = '\n\n';
 
@@ -28,7 +34,7 @@ export function evidenceMarks(article: Pick<ArticleDetail, 'topics' | 'entities'
         start: mention.start,
         end: mention.end,
         kind: 'entity',
-        label: `${entity.name ?? entity.entityId} (${entity.entityId})${toneText(tone)}`,
+        label: `${entity.name} (${entity.entityId})${toneText(tone)}`,
         ...(tone ? { tone: tone.label } : {}),
         expected: mention.text,
       });
@@ -57,24 +63,29 @@ function cutAt(segments: readonly TextSegment[], offset: number): [TextSegment[]
 }
 
 /**
- * The article's text (title, blank line, body: what the analysis offsets point into) with its
- * evidence, split back into title and body for display. Without the body, the snippet stands in.
+ * The article's text as the analysis offsets count it (title, blank line, body), of which the
+ * read model stores the title and the start of the body (the snippet), with its evidence, split
+ * back into title and body for display. Marks past the stored text are returned in `beyond`.
  */
 export function evidenceView(
-  article: ArticleDetail,
+  article: EvidenceSource,
   marks: readonly TextMark[] = evidenceMarks(article),
 ): EvidenceView {
-  const title = article.title ?? '';
-  const text = article.text ?? `${title}${SEPARATOR}${article.body ?? article.snippet ?? ''}`;
-  const titleEnd = text.startsWith(title) ? title.length : 0;
-  const bodyStart = text.startsWith(SEPARATOR, titleEnd) ? titleEnd + SEPARATOR.length : titleEnd;
-  const segments = segmentText(text, marks);
-  const [head, rest] = cutAt(segments, titleEnd);
-  const [, body] = cutAt(rest, bodyStart);
+  const title = article.title;
+  const partial = article.snippet.endsWith('…');
+  const text = `${title}${SEPARATOR}${article.snippet}`;
+  // An ellipsis the service appended is not part of the article.
+  const known = partial ? text.length - 1 : text.length;
+  const within = marks.filter((m) => m.end <= known);
+  const beyond = marks.filter((m) => m.end > known);
+  const segments = segmentText(text, within);
+  const [head, rest] = cutAt(segments, title.length);
+  const [, body] = cutAt(rest, title.length + SEPARATOR.length);
   return {
     title: head,
     body,
-    partial: article.text === undefined && article.body === undefined,
+    partial,
     marks: segments.reduce((n, s) => n + (s.marks.length > 0 ? 1 : 0), 0),
+    beyond,
   };
 }

@@ -5,7 +5,7 @@ import { ExternalLink, LocalTime, Panel, ToneBadge } from '../components/bits.js
 import { QueryView } from '../components/status.js';
 import { evidenceView } from '../lib/article-evidence.js';
 import { segment } from '../lib/safe-url.js';
-import type { ArticleDetail } from '../api/pending-contracts.js';
+import type { ArticleDetail } from '../api/contracts.js';
 
 function Evidence({ article }: { article: ArticleDetail }) {
   const view = evidenceView(article);
@@ -15,9 +15,8 @@ function Evidence({ article }: { article: ArticleDetail }) {
         <HighlightedText segments={view.title} />
       </h1>
       <div className="muted">
-        {article.source.name ?? article.source.id} · <LocalTime at={article.publishedAt} />
-        {article.language ? <> · {article.language}</> : null} <ToneBadge tone={article.tone} /> ·{' '}
-        <ExternalLink url={article.url}>original</ExternalLink>
+        {article.source.name ?? article.source.id} · <LocalTime at={article.publishedAt} /> · {article.language}{' '}
+        <ToneBadge tone={article.tone} /> · <ExternalLink url={article.url}>original</ExternalLink>
       </div>
       <p className="legend small">
         <mark className="mark mark-topic">topic evidence</mark>{' '}
@@ -32,6 +31,20 @@ function Evidence({ article }: { article: ArticleDetail }) {
           <p className="muted small">Only the start of the article is stored with its analysis.</p>
         ) : null}
       </div>
+      {view.beyond.length ? (
+        <div className="small" data-testid="evidence-beyond">
+          Further evidence, later in the article:{' '}
+          {view.beyond.map((m) => (
+            <mark
+              key={`${m.kind}:${m.start}:${m.end}`}
+              className={`mark mark-${m.kind}${m.tone ? ` tone-${m.tone}` : ''}`}
+              title={m.label}
+            >
+              {m.expected}
+            </mark>
+          ))}
+        </div>
+      ) : null}
     </>
   );
 }
@@ -50,24 +63,24 @@ export function ArticleView({ articleId }: { articleId: string }) {
             <div className="side">
               <Panel title="Topics matched">
                 <ul className="plain">
-                  {(a.topics ?? []).map((t) => (
-                    <li key={`${t.topicId}@${t.version ?? 1}`}>
+                  {a.topics.map((t) => (
+                    <li key={`${t.topicId}@${t.version}`}>
                       <Link href={`/topics/${segment(t.topicId)}`}>{t.topicId}</Link>
-                      {t.version ? <span className="muted"> v{t.version}</span> : null}
-                      {t.matched?.length ? <div className="small">matched: {t.matched.join(', ')}</div> : null}
+                      <span className="muted"> v{t.version}</span>
+                      {t.matched.length ? <div className="small">matched: {t.matched.join(', ')}</div> : null}
                     </li>
                   ))}
                 </ul>
               </Panel>
               <Panel title="Entities and the tone towards them">
                 <ul className="plain">
-                  {(a.entities ?? []).map((e) => (
-                    <li key={e.entityId}>
-                      <Link href={`/entities/${segment(e.entityId)}`}>{e.name ?? e.entityId}</Link>{' '}
-                      <ToneBadge tone={e.tone} />
+                  {a.entities.map((e) => (
+                    <li key={e.entityId} data-testid="article-entity">
+                      <Link href={`/entities/${segment(e.entityId)}`}>{e.name}</Link>{' '}
+                      <span className="muted small">{e.type}</span> <ToneBadge tone={e.tone} />
                       <div className="muted small">
-                        {e.mentions?.length ?? 0} mention(s)
-                        {e.mentions?.find((m) => m.sentence) ? (
+                        {e.mentions.length} mention(s)
+                        {e.mentions.find((m) => m.sentence) ? (
                           <> · “{e.mentions.find((m) => m.sentence)?.sentence}”</>
                         ) : null}
                       </div>

@@ -36,6 +36,10 @@ export function ShareOfVoiceView() {
     (api, signal) => api.shareOfVoice(topics, rangeQuery(preset, timeZone), signal),
     { enabled: topics.length > 0 },
   );
+  const known = useApiQuery('topics', (api, signal) => api.topics(signal));
+  const picked = parseTopics(draft);
+  const toggle = (topicId: string, on: boolean) =>
+    setDraft((on ? [...picked, topicId] : picked.filter((t) => t !== topicId)).join(', '));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setParams({ topics: parseTopics(draft).join(','), range: preset.id });
@@ -61,6 +65,20 @@ export function ShareOfVoiceView() {
           </label>
           <RangeSelect value={preset.id} onChange={(id) => setParams({ topics: topics.join(','), range: id })} />
           <button type="submit">Compare</button>
+          {known.data?.length ? (
+            <div className="topic-picks" data-testid="topic-picks">
+              {known.data.map((t) => (
+                <label key={t.topicId} className="check">
+                  <input
+                    type="checkbox"
+                    checked={picked.includes(t.topicId)}
+                    onChange={(e) => toggle(t.topicId, e.target.checked)}
+                  />{' '}
+                  {t.name} <code className="muted">{t.topicId}</code>
+                </label>
+              ))}
+            </div>
+          ) : null}
         </form>
         {topics.length === 0 ? (
           <p className="muted">Name two or more topics to compare their coverage.</p>

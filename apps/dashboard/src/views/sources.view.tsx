@@ -3,7 +3,7 @@ import { useApiQuery } from '../api/use-api.js';
 import { LocalTime, Panel } from '../components/bits.js';
 import { QueryView } from '../components/status.js';
 
-const percent = (rate: number | null | undefined) => (rate == null ? '—' : `${(rate * 100).toFixed(0)}%`);
+const percent = (rate: number | null) => (rate == null ? '—' : `${(rate * 100).toFixed(0)}%`);
 
 /** Every source with its health: last fetch, errors, what it brought, when it is fetched next. */
 export function SourcesView() {
@@ -41,28 +41,32 @@ export function SourcesView() {
                         </div>
                       </td>
                       <td>
-                        <span className={`badge health-${s.enabled ? (s.health?.status ?? 'pending') : 'disabled'}`}>
-                          {s.enabled ? (s.health?.status ?? 'pending') : 'disabled'}
+                        <span className={`badge health-${s.enabled ? s.health.status : 'disabled'}`}>
+                          {s.enabled ? s.health.status : 'disabled'}
                         </span>
-                        {s.health?.detail ? <div className="small">{s.health.detail}</div> : null}
-                        {s.health?.lastError ? (
+                        {s.health.stale ? <span className="badge badge-warn">stale</span> : null}
+                        <div className="small">{s.health.detail}</div>
+                        {s.health.lastError ? (
                           <div className="field-error small">
                             {s.health.lastError.code}: {s.health.lastError.message}
                           </div>
                         ) : null}
                       </td>
                       <td>
-                        <LocalTime at={s.health?.lastFetchAt} />
+                        <LocalTime at={s.health.lastFetchAt} />
                       </td>
                       <td>
-                        <LocalTime at={s.health?.lastSuccessAt} />
+                        <LocalTime at={s.health.lastSuccessAt} />
                       </td>
                       <td>
-                        {s.health?.errors24h ?? '—'} / {s.health?.fetches24h ?? '—'} ({percent(s.health?.errorRate24h)})
+                        {s.health.errors24h} / {s.health.fetches24h} ({percent(s.health.errorRate24h)})
                       </td>
-                      <td>{s.health?.items24h ?? '—'}</td>
                       <td>
-                        <LocalTime at={s.health?.nextFetchAt} />
+                        {s.health.items24h}
+                        <div className="muted small">{s.health.itemsPerDay.toFixed(1)} a day over 7 days</div>
+                      </td>
+                      <td>
+                        <LocalTime at={s.health.nextFetchAt} />
                       </td>
                     </tr>
                   ))}

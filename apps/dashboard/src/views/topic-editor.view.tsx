@@ -2,11 +2,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useApp } from '../app/app-context.js';
 import { ApiError } from '../api/api-error.js';
-import type { DryRunResult, TopicInput } from '../api/pending-contracts.js';
+import type { TopicDryRunResponseV1 } from '../api/contracts.js';
 import { useApiQuery } from '../api/use-api.js';
 import { HighlightedText } from '../components/highlighted-text.js';
 import { LocalTime, Panel } from '../components/bits.js';
-import { ErrorNotice, NotAvailable } from '../components/status.js';
+import { ErrorNotice } from '../components/status.js';
 import { topicMark } from '../lib/article-evidence.js';
 import { segmentText } from '../lib/highlight.js';
 import { QUERY_HELP, locate } from '../lib/query-help.js';
@@ -31,32 +31,61 @@ function QueryError({ query, error }: { query: string; error: ApiError }) {
   );
 }
 
-function DryRun({ result }: { result: DryRunResult }) {
+/** The editor's fields; languages and sources as typed (comma or space separated). */
+interface TopicForm {
+  topicId: string;
+  name: string;
+  description: string;
+  query: string;
+  languages: string;
+  sourceIds: string;
+}
+
+const list = (value: string) => [...new Set(value.split(/[\s,]+/).filter(Boolean))];
+
+function DryRun({ result }: { result: TopicDryRunResponseV1 }) {
+  const { window: w } = result;
   return (
-    <div data-testid="dry-run">
+    <div data-testid="dry-run" data-matched={result.matched} data-scanned={result.scanned}>
       <p>
-        <strong>{result.matched ?? 0}</strong> of {result.scanned ?? '?'} stored articles match
-        {result.scope ? <> ({result.scope})</> : null}.
+        <strong>{result.matched}</strong> of the {result.scanned} most recent stored articles match
+        {w.from && w.to ? (
+          <>
+            {' '}
+            (published <LocalTime at={w.from} /> to <LocalTime at={w.to} />)
+          </>
+        ) : null}
+        {result.complete ? null : <> (the time budget ran out before {w.limit} articles were evaluated)</>}. Took{' '}
+        {result.tookMs} ms; nothing was saved.
       </p>
       <ul className="articles">
-        {(result.samples ?? []).map((s) => {
-          const text = s.text ?? `${s.title}\n\n${s.snippet ?? ''}`;
+        {result.samples.map((s) => {
+          // The offsets point into title + blank line + body; the sample carries only the title.
+          const inTitle = s.evidence.filter((e) => e.end <= s.title.length);
+          const inBody = s.evidence.filter((e) => e.end > s.title.length);
           const segments = segmentText(
-            text,
-            (s.evidence ?? []).map((e) => topicMark('draft', e)),
+            s.title,
+            inTitle.map((e) => topicMark('draft', e)),
           );
           return (
-            <li key={s.articleId} className="article-row">
+            <li key={s.articleId} className="article-row" data-testid="dry-run-sample">
               <Link href={`/articles/${s.articleId}`} className="article-title">
-                {s.title}
+                <HighlightedText segments={segments} />
               </Link>
               <div className="muted small">
-                {s.source?.name ?? s.source?.id} <LocalTime at={s.publishedAt} />{' '}
-                {s.matched?.length ? `matched: ${s.matched.join(', ')}` : ''}
+                {s.source.name ?? s.source.id} · <LocalTime at={s.publishedAt} /> · {s.language}
+                {s.matched.length ? <> · matched: {s.matched.join(', ')}</> : null}
               </div>
-              <p className="snippet">
-                <HighlightedText segments={segments} />
-              </p>
+              {inBody.length ? (
+                <div className="small">
+                  In the body:{' '}
+                  {inBody.map((e) => (
+                    <mark key={`${e.start}:${e.end}`} className="mark mark-topic" title={`query term ${e.term}`}>
+                      {e.matchedText}
+                    </mark>
+                  ))}
+                </div>
+              ) : null}
             </li>
           );
         })}
@@ -72,8 +101,15 @@ export function TopicEditorView({ topicId }: { topicId?: string }) {
   const existing = useApiQuery(`topic:${topicId ?? ''}`, (a, signal) => a.topic(topicId ?? '', signal), {
     enabled: !!topicId,
   });
-  const [input, setInput] = useState<TopicInput>({ topicId: '', name: '', description: '', query: '' });
-  const [dry, setDry] = useState<{ result?: DryRunResult; error?: Error; busy?: boolean }>({});
+  const [input, setInput] = useState<TopicForm>({
+    topicId: '',
+    name: '',
+    description: '',
+    query: '',
+    languages: '',
+    sourceIds: '',
+  });
+  const [dry, setDry] = useState<{ result?: TopicDryRunResponseV1; error?: Error; busy?: boolean }>({});
   const [saving, setSaving] = useState<{ error?: Error; busy?: boolean }>({});
 
   useEffect(() => {
@@ -84,20 +120,20 @@ export function TopicEditorView({ topicId }: { topicId?: string }) {
         name: t.name,
         description: t.description ?? '',
         query: t.query,
-        language: t.language ?? '',
-        sourceIds: t.sourceIds ?? [],
+        languages: t.languages.join(', '),
+        sourceIds: t.sourceIds.join(', '),
       });
   }, [existing.data]);
 
-  const filters = () => ({
+  const definition = () => ({
     query: input.query,
-    ...(input.language ? { language: input.language } : {}),
-    ...(input.sourceIds?.length ? { sourceIds: input.sourceIds } : {}),
+    languages: list(input.languages.toLowerCase()),
+    sourceIds: list(input.sourceIds),
   });
   const runDry = async () => {
     setDry({ busy: true });
     try {
-      setDry({ result: await api.dryRun(filters()) });
+      setDry({ result: await api.dryRun({ ...definition(), samples: 10 }) });
     } catch (error) {
       setDry({ error: error as Error });
     }
@@ -105,36 +141,36 @@ export function TopicEditorView({ topicId }: { topicId?: string }) {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setSaving({ busy: true });
+    const fields = {
+      name: input.name.trim(),
+      ...(input.description.trim() ? { description: input.description.trim() } : {}),
+      ...definition(),
+    };
     try {
-      const saved = await api.saveTopic(
-        { ...input, ...filters(), topicId: input.topicId?.trim(), name: input.name.trim() },
-        !!topicId,
-      );
-      navigate(`/topics/${segment(saved.topicId ?? input.topicId ?? '')}`);
+      const saved = topicId
+        ? (await api.updateTopic(topicId, fields)).topic
+        : await api.createTopic({ ...(input.topicId.trim() ? { topicId: input.topicId.trim() } : {}), ...fields });
+      navigate(`/topics/${segment(saved.topicId)}`);
     } catch (error) {
       setSaving({ error: error as Error });
     }
   };
   const idProblem =
     !topicId && input.topicId && !TOPIC_ID.test(input.topicId) ? 'lower-case letters, digits and dashes' : null;
-  const routeMissing = [dry.error, saving.error, existing.error].find(
-    (e) => e instanceof ApiError && e.routeMissing,
-  ) as ApiError | undefined;
 
   return (
     <div className="page">
       <div className="grid">
         <Panel title={topicId ? `Edit topic ${topicId}` : 'New topic'} testId="topic-editor">
-          {routeMissing ? <NotAvailable what="Creating and editing topics" path={routeMissing.path} /> : null}
+          {existing.error ? <ErrorNotice error={existing.error} what="the topic" /> : null}
           <form className="editor" onSubmit={(e) => void save(e)}>
             <label>
               Id{' '}
               <input
-                value={input.topicId ?? ''}
+                value={input.topicId}
                 onChange={(e) => setInput({ ...input, topicId: e.target.value })}
                 disabled={!!topicId}
-                placeholder="kursk-border"
-                required
+                placeholder="kursk-border (made from the name when empty)"
               />
               {idProblem ? <span className="field-error"> {idProblem}</span> : null}
             </label>
@@ -149,10 +185,7 @@ export function TopicEditorView({ topicId }: { topicId?: string }) {
             </label>
             <label>
               Description{' '}
-              <input
-                value={input.description ?? ''}
-                onChange={(e) => setInput({ ...input, description: e.target.value })}
-              />
+              <input value={input.description} onChange={(e) => setInput({ ...input, description: e.target.value })} />
             </label>
             <label className="block">
               Query
@@ -167,19 +200,19 @@ export function TopicEditorView({ topicId }: { topicId?: string }) {
               />
             </label>
             <label>
-              Language{' '}
+              Languages{' '}
               <input
-                value={input.language ?? ''}
-                onChange={(e) => setInput({ ...input, language: e.target.value })}
-                placeholder="any"
-                size={4}
+                value={input.languages}
+                onChange={(e) => setInput({ ...input, languages: e.target.value })}
+                placeholder="all (e.g. ru, en)"
+                size={10}
               />
             </label>
             <label>
               Sources{' '}
               <input
-                value={(input.sourceIds ?? []).join(', ')}
-                onChange={(e) => setInput({ ...input, sourceIds: e.target.value.split(/[\s,]+/).filter(Boolean) })}
+                value={input.sourceIds}
+                onChange={(e) => setInput({ ...input, sourceIds: e.target.value })}
                 placeholder="all sources"
               />
             </label>
@@ -194,12 +227,12 @@ export function TopicEditorView({ topicId }: { topicId?: string }) {
           </form>
           {dry.error instanceof ApiError && dry.error.code.endsWith('invalid_query') ? (
             <QueryError query={input.query} error={dry.error} />
-          ) : dry.error && !(dry.error instanceof ApiError && dry.error.routeMissing) ? (
+          ) : dry.error ? (
             <ErrorNotice error={dry.error} what="the dry run" />
           ) : null}
           {saving.error instanceof ApiError && saving.error.code.endsWith('invalid_query') ? (
             <QueryError query={input.query} error={saving.error} />
-          ) : saving.error && !(saving.error instanceof ApiError && saving.error.routeMissing) ? (
+          ) : saving.error ? (
             <ErrorNotice error={saving.error} what="the topic (not saved)" />
           ) : null}
           {dry.result ? <DryRun result={dry.result} /> : null}

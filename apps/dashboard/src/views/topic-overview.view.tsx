@@ -2,11 +2,10 @@ import type { AlertViewV1 } from '@media-monitor/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { useApp } from '../app/app-context.js';
-import { ApiError } from '../api/api-error.js';
-import type { ArticleSummary } from '../api/pending-contracts.js';
-import { mergeFeed } from '../api/stream-events.js';
+import type { ArticleSummary, TopicViewV1 } from '../api/contracts.js';
+import { alertFromStream, mergeFeed } from '../api/stream-events.js';
 import { followTopic, type LiveMode } from '../api/topic-stream.js';
-import { useApiQuery } from '../api/use-api.js';
+import { useApiQuery, type QueryState } from '../api/use-api.js';
 import { AlertList } from '../components/alert-list.js';
 import { ArticleRow } from '../components/article-row.js';
 import { Panel, RankedList } from '../components/bits.js';
@@ -17,23 +16,28 @@ import { segment } from '../lib/safe-url.js';
 
 /** How often the view refreshes where the server has no event stream, in milliseconds. */
 const POLL_MS = 15_000;
+/** How often the topic (and its backfill's progress) is asked for while a backfill runs, and otherwise. */
+const BACKFILL_POLL_MS = 2_000;
+const TOPIC_POLL_MS = 30_000;
 const FEED_SIZE = 20;
 const ALERTS_SHOWN = 6;
 
-function TopicHeader({ topicId }: { topicId: string }) {
-  const topic = useApiQuery(`topic:${topicId}`, (api, signal) => api.topic(topicId, signal));
-  const backfill = useApiQuery(`backfill:${topicId}`, (api, signal) => api.backfill(topicId, signal), {
-    refreshMs: 5_000,
-  });
+function TopicHeader({ topicId, topic }: { topicId: string; topic: QueryState<TopicViewV1> }) {
   const t = topic.data;
-  const b = backfill.data;
-  const running = b && !b.finishedAt && b.total !== undefined;
+  const b = t?.backfill;
+  const running = b && (b.status === 'waiting' || b.status === 'running');
   return (
     <div className="topic-header">
       <h1 data-testid="topic-name">{t?.name ?? topicId}</h1>
       <div className="muted">
         <code>{topicId}</code>
-        {t?.activeVersion ? <> · version {t.activeVersion}</> : null}
+        {t ? (
+          <span data-testid="topic-version" data-active={t.activeVersion ?? ''}>
+            {' '}
+            · version {t.activeVersion ?? `${t.version} (not active yet)`}
+          </span>
+        ) : null}
+        {t?.languages.length ? <> · {t.languages.join(', ')}</> : null}
         {t?.description ? <> · {t.description}</> : null}
       </div>
       {t?.query ? (
@@ -41,13 +45,15 @@ function TopicHeader({ topicId }: { topicId: string }) {
           {t.query}
         </pre>
       ) : null}
-      {topic.error && !(topic.error instanceof ApiError && topic.error.routeMissing) ? (
-        <ErrorNotice error={topic.error} what="the topic" />
-      ) : null}
+      {topic.error ? <ErrorNotice error={topic.error} what="the topic" /> : null}
       {running ? (
         <p className="notice" data-testid="backfill">
-          Backfill of version {b.version ?? '?'} running: {b.scanned ?? 0} of {b.total} stored articles scanned,{' '}
-          {b.matched ?? 0} matched. The charts show the active version until it completes.
+          Backfill of version {b.version} {b.status}: {b.scanned} of {b.total} stored articles scanned, {b.matched}{' '}
+          matched ({b.percent.toFixed(0)}%). The charts show the active version until it completes.
+        </p>
+      ) : b?.status === 'failed' ? (
+        <p className="notice notice-error" data-testid="backfill">
+          The backfill of version {b.version} failed: {b.error ?? 'no reason given'}.
         </p>
       ) : null}
     </div>
@@ -55,7 +61,7 @@ function TopicHeader({ topicId }: { topicId: string }) {
 }
 
 export function TopicOverviewView({ topicId }: { topicId: string }) {
-  const { apiKey, timeZone } = useApp();
+  const { api, apiKey, timeZone } = useApp();
   const [params, setParams] = useSearchParams();
   const preset = rangePreset(params.get('range') ?? DEFAULT_RANGE);
   const [mode, setMode] = useState<{ mode: LiveMode; detail: string }>({ mode: 'connecting', detail: '' });
@@ -64,6 +70,14 @@ export function TopicOverviewView({ topicId }: { topicId: string }) {
   const polling = mode.mode === 'polling';
   const refreshMs = polling ? POLL_MS : undefined;
 
+  // While a backfill runs the topic is asked for often, and the numbers follow its progress.
+  const [backfilling, setBackfilling] = useState(false);
+  const topic = useApiQuery(`topic:${topicId}`, (api, signal) => api.topic(topicId, signal), {
+    refreshMs: backfilling ? BACKFILL_POLL_MS : TOPIC_POLL_MS,
+  });
+  const b = topic.data?.backfill;
+  const progress = b ? `${b.version}:${b.status}:${b.scanned}` : '';
+  useEffect(() => setBackfilling(b?.status === 'waiting' || b?.status === 'running'), [b?.status]);
   const trend = useApiQuery(
     `trend:${topicId}:${preset.id}:${timeZone}`,
     (api, signal) => api.topicTrend(topicId, rangeQuery(preset, timeZone), signal),
@@ -90,34 +104,66 @@ export function TopicOverviewView({ topicId }: { topicId: string }) {
   reloadTrend.current = () => {
     trend.reload();
     top.reload();
+    articles.reload();
   };
+  const seenProgress = useRef(progress);
+  useEffect(() => {
+    if (seenProgress.current === progress) return;
+    const first = seenProgress.current === '';
+    seenProgress.current = progress;
+    // The first answer came with the numbers; later progress changes them.
+    if (!first) reloadTrend.current();
+  }, [progress]);
+  const reloadAlerts = useRef(alerts.reload);
+  reloadAlerts.current = alerts.reload;
   useEffect(() => {
     if (!apiKey) return;
     let pending: ReturnType<typeof setTimeout> | null = null;
+    let alertsPending: ReturnType<typeof setTimeout> | null = null;
+    let stopped = false;
     const stop = followTopic(topicId, apiKey, {
       onMode: (next, detail) => setMode({ mode: next, detail }),
-      onArticle: (article) => {
-        setLiveArticles((feed) => mergeFeed(feed, [article], (a) => a.articleId, FEED_SIZE));
+      onArticle: (event) => {
+        // The event names the article; its title and snippet come from the article route.
+        api.article(event.articleId).then(
+          (article) => {
+            if (!stopped) setLiveArticles((feed) => mergeFeed(feed, [article], (a) => a.articleId, FEED_SIZE));
+          },
+          () => undefined,
+        );
         pending ??= setTimeout(() => {
           pending = null;
           reloadTrend.current();
         }, 3_000);
       },
-      onAlert: (alert) => setLiveAlerts((feed) => mergeFeed(feed, [alert], (a) => a.alertId, ALERTS_SHOWN)),
+      onAlert: (alert) => {
+        setLiveAlerts((feed) => mergeFeed(feed, [alertFromStream(alert)], (a) => a.alertId, ALERTS_SHOWN));
+        // The listed alert carries its deliveries: load it once the alert service has them.
+        alertsPending ??= setTimeout(() => {
+          alertsPending = null;
+          reloadAlerts.current();
+        }, 3_000);
+      },
     });
     return () => {
+      stopped = true;
       stop();
       if (pending) clearTimeout(pending);
+      if (alertsPending) clearTimeout(alertsPending);
     };
-  }, [topicId, apiKey]);
+  }, [topicId, apiKey, api]);
 
   const feed = mergeFeed(articles.data?.articles ?? [], liveArticles, (a) => a.articleId, FEED_SIZE);
-  const alertFeed = mergeFeed(alerts.data?.alerts ?? [], liveAlerts, (a) => a.alertId, ALERTS_SHOWN);
+  // A listed alert (with its deliveries) wins over the same alert as the stream brought it.
+  const listed = alerts.data?.alerts ?? [];
+  const alertFeed = [...listed, ...liveAlerts.filter((a) => !listed.some((l) => l.alertId === a.alertId))]
+    .sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt))
+    .slice(0, ALERTS_SHOWN);
   const query = encodeURIComponent(topicId);
 
   return (
     <div className="page">
-      <TopicHeader topicId={topicId} />
+      <TopicHeader topicId={topicId} topic={topic} />
       <div className="toolbar">
         <RangeSelect value={preset.id} onChange={(id) => setParams({ range: id })} />
         <span className={`live live-${mode.mode}`} data-testid="live-mode" title={mode.detail}>
@@ -174,7 +220,7 @@ export function TopicOverviewView({ topicId }: { topicId: string }) {
         ) : feed.length ? (
           <ul className="articles">
             {feed.map((a) => (
-              <ArticleRow key={a.articleId} article={a} />
+              <ArticleRow key={a.articleId} article={a} live={liveArticles.some((l) => l.articleId === a.articleId)} />
             ))}
           </ul>
         ) : (

@@ -1,34 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
-import { ApiError } from '../api/api-error.js';
-import type { TopicView } from '../api/pending-contracts.js';
+import type { TopicViewV1 } from '../api/contracts.js';
 import { useApiQuery } from '../api/use-api.js';
-import { Loading, NotAvailable, ErrorNotice } from '../components/status.js';
+import { Loading, ErrorNotice } from '../components/status.js';
 import { Panel } from '../components/bits.js';
 import { segment } from '../lib/safe-url.js';
-
-/** Topic ids named by alert rules: what the dashboard can offer when the server has no topics API. */
-function TopicsFromRules() {
-  const rules = useApiQuery('rules', (api, signal) => api.alertRules(undefined, signal));
-  if (rules.error) return <ErrorNotice error={rules.error} what="alert rules" />;
-  if (!rules.data) return <Loading what="topics named by alert rules" />;
-  const ids = [...new Set(rules.data.rules.filter((r) => r.scope.type === 'topic').map((r) => r.scope.id))].sort();
-  if (ids.length === 0) return <p className="muted">No alert rule names a topic either.</p>;
-  return (
-    <>
-      <p>Topics named by alert rules:</p>
-      <ul className="topic-list" data-testid="topic-list">
-        {ids.map((id) => (
-          <li key={id}>
-            <Link href={`/topics/${segment(id)}`} className="topic-link">
-              {id}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
 
 function OpenById() {
   const [id, setId] = useState('');
@@ -48,24 +24,35 @@ function OpenById() {
   );
 }
 
-function TopicRow({ topic }: { topic: TopicView }) {
-  const backfilling = topic.backfill && !topic.backfill.finishedAt && topic.backfill.total;
+function TopicRow({ topic }: { topic: TopicViewV1 }) {
+  const b = topic.backfill;
+  const backfilling = b && (b.status === 'waiting' || b.status === 'running');
   return (
-    <li>
+    <li data-testid={`topic-${topic.topicId}`}>
       <Link href={`/topics/${segment(topic.topicId)}`} className="topic-link">
         {topic.name}
       </Link>{' '}
       <code className="muted">{topic.topicId}</code>
       {topic.activeVersion ? <span className="badge">v{topic.activeVersion}</span> : null}
-      {backfilling ? <span className="badge badge-warn">backfill running</span> : null}
+      {backfilling ? (
+        <span className="badge badge-warn">
+          backfill of v{b.version}: {b.percent.toFixed(0)}%
+        </span>
+      ) : null}
+      {b?.status === 'failed' ? <span className="badge badge-warn">backfill failed</span> : null}
       {topic.description ? <p className="muted small">{topic.description}</p> : null}
     </li>
   );
 }
 
 export function TopicsView() {
-  const topics = useApiQuery('topics', (api, signal) => api.topics(signal));
-  const missing = topics.error instanceof ApiError && topics.error.routeMissing;
+  // The list follows running backfills (their percentage); otherwise it stays as loaded.
+  const [backfilling, setBackfilling] = useState(false);
+  const topics = useApiQuery('topics', (api, signal) => api.topics(signal), {
+    refreshMs: backfilling ? 3_000 : undefined,
+  });
+  const running = (topics.data ?? []).some((t) => t.backfill?.status === 'waiting' || t.backfill?.status === 'running');
+  useEffect(() => setBackfilling(running), [running]);
   return (
     <div className="page">
       <Panel
@@ -87,13 +74,8 @@ export function TopicsView() {
           ) : (
             <p className="muted">No topics yet. Create one.</p>
           )
-        ) : missing ? (
-          <>
-            <NotAvailable what="The topic list" path="/v1/topics" />
-            <TopicsFromRules />
-          </>
         ) : topics.error ? (
-          <ErrorNotice error={topics.error} what="topics" />
+          <ErrorNotice error={topics.error} what="The topic list" />
         ) : (
           <Loading what="topics" />
         )}

@@ -58,7 +58,6 @@ export function TrendCharts({ trend, share = true }: { trend: SeriesTrendRespons
     const route = pointArticlesRoute(trend, index);
     if (route) navigate(route);
   };
-  const notes = (trend as { notes?: unknown }).notes;
   return (
     <div className="charts">
       <p className="summary" data-testid="trend-summary" data-articles={summary.articles}>
@@ -77,13 +76,11 @@ export function TrendCharts({ trend, share = true }: { trend: SeriesTrendRespons
           </span>
         ) : null}
       </p>
-      {Array.isArray(notes)
-        ? notes.map((note) => (
-            <p key={String(note)} className="notice">
-              {String(note)}
-            </p>
-          ))
-        : null}
+      {trend.notes.map((note) => (
+        <p key={note} className="notice" data-testid="trend-note">
+          {note}
+        </p>
+      ))}
       <TimeChart
         title="Volume: articles, unique stories and publishers (click a bucket for its articles)"
         testId="chart-volume"
