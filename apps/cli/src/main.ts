@@ -147,6 +147,10 @@ train
   )
   .option('--second-epochs <n>', 'perceptron epochs of the second pass', positiveInt, 10)
   .option('--rusentne', 'ru: also learn from the partially annotated RuSentNE training sentences', false)
+  .option(
+    '--no-morphology',
+    'ru: without the OpenCorpora proper-name forms and the morphology and quote templates (feature set 1)',
+  )
   .action((opts: Parameters<typeof runTrainNer>[0]) => runTrainNer(opts));
 
 const evaluate = program.command('eval').description('score a model or an extraction against labelled data');
