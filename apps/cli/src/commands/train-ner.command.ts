@@ -48,6 +48,8 @@ export interface TrainNerOptions {
    * templates, quote templates); true unless --no-morphology. English has neither.
    */
   morphology?: boolean;
+  /** First-pass runs with successive seeds whose weights are averaged (by default 1 for English, 5 for Russian). */
+  seeds?: number;
 }
 
 /** Log2 of the second pass's hashed buckets: it has few features. */
@@ -61,6 +63,8 @@ const secondStageOf = (options: TrainNerOptions) => {
   const folds = options.secondFolds ?? (options.lang === 'en' ? 10 : 0);
   return folds > 0 ? { folds, epochs: options.secondEpochs, bits: SECOND_STAGE_BITS } : undefined;
 };
+
+const seedsOf = (options: TrainNerOptions) => options.seeds ?? (options.lang === 'ru' ? 5 : 1);
 
 const morphologyOf = (options: TrainNerOptions) => options.lang === 'ru' && options.morphology !== false;
 
@@ -121,6 +125,7 @@ function crossValidateRussian(dir: string, options: TrainNerOptions, folds: numb
       epochs: epochsOf(options),
       seed: options.seed,
       ...features,
+      seeds: seedsOf(options),
       secondStage: secondStageOf(options),
       extraDocuments: extra,
     });
@@ -157,6 +162,7 @@ export function runTrainNer(options: TrainNerOptions): void {
     seed: options.seed,
     training: { data: corpus.description },
     ...featuresOf(options),
+    seeds: seedsOf(options),
     secondStage: secondStageOf(options),
     extraDocuments: options.lang === 'ru' && options.rusentne ? rusentneDocuments(wordsInsideNames(corpus.train)) : [],
     onEpoch: ({ epoch, mistakes, averaged }) => {
