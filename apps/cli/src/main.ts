@@ -147,6 +147,15 @@ train
   )
   .option('--second-epochs <n>', 'perceptron epochs of the second pass', positiveInt, 10)
   .option('--rusentne', 'ru: also learn from the partially annotated RuSentNE training sentences', false)
+  .option(
+    '--seeds <n>',
+    'first-pass runs with seeds seed, seed + 1, … whose weights are averaged (default: 1 for en, 5 for ru)',
+    positiveInt,
+  )
+  .option(
+    '--no-morphology',
+    'ru: without the OpenCorpora proper-name forms and the morphology and quote templates (feature set 1)',
+  )
   .action((opts: Parameters<typeof runTrainNer>[0]) => runTrainNer(opts));
 
 const evaluate = program.command('eval').description('score a model or an extraction against labelled data');

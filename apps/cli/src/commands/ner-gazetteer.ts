@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Gazetteer, type GazetteerEntry, type NerLanguage } from '@media-monitor/nlp';
 import { sharedDataDir } from './ner-data.js';
+import { morphologyEntries } from './ner-morphology.js';
 import { wordnetEntries } from './ner-wordnet.js';
 
 // Training-time word lists from maintained packages; the trained model carries them hashed.
@@ -86,9 +87,10 @@ function rusentneEntries(): GazetteerEntry[] {
     });
 }
 
-function russianEntries(): GazetteerEntry[] {
+function russianEntries(morphology: boolean): GazetteerEntry[] {
   const countries = require('world-countries') as Country[];
   return [
+    ...(morphology ? morphologyEntries() : []),
     ...countries.flatMap((c) =>
       [c.translations?.rus?.common, c.translations?.rus?.official]
         .filter((n): n is string => !!n)
@@ -98,7 +100,13 @@ function russianEntries(): GazetteerEntry[] {
   ];
 }
 
-/** The gazetteer a language's model is trained with (Russian words also match by stem). */
-export function nerGazetteer(language: NerLanguage): Gazetteer {
-  return language === 'en' ? Gazetteer.build(englishEntries(), false, true) : Gazetteer.build(russianEntries(), true);
+/**
+ * The gazetteer a language's model is trained with (Russian words also match by stem; the
+ * Russian one also flags the proper-name forms of the OpenCorpora dictionary, unless
+ * `morphology` is false).
+ */
+export function nerGazetteer(language: NerLanguage, { morphology = true } = {}): Gazetteer {
+  return language === 'en'
+    ? Gazetteer.build(englishEntries(), false, true)
+    : Gazetteer.build(russianEntries(morphology), true);
 }

@@ -42,6 +42,14 @@ export interface TrainNerOptions {
   secondEpochs: number;
   /** Russian: also learn (first pass) from the partially annotated RuSentNE training sentences (no measurable gain; off by default). */
   rusentne: boolean;
+  /**
+   * Russian: the OpenCorpora proper-name forms (Name, Surn, Patr, Geox, Orgn grammemes, from
+   * the `az` package's dictionary) in the gazetteer, and feature set 2 (their bits as
+   * templates, quote templates); true unless --no-morphology. English has neither.
+   */
+  morphology?: boolean;
+  /** First-pass runs with successive seeds whose weights are averaged (by default 1 for English, 5 for Russian). */
+  seeds?: number;
 }
 
 /** Log2 of the second pass's hashed buckets: it has few features. */
@@ -54,6 +62,19 @@ const secondStageOf = (options: TrainNerOptions) => {
   // On the small Russian set the second pass gains nothing measurable (models README).
   const folds = options.secondFolds ?? (options.lang === 'en' ? 10 : 0);
   return folds > 0 ? { folds, epochs: options.secondEpochs, bits: SECOND_STAGE_BITS } : undefined;
+};
+
+const seedsOf = (options: TrainNerOptions) => options.seeds ?? (options.lang === 'ru' ? 5 : 1);
+
+const morphologyOf = (options: TrainNerOptions) => options.lang === 'ru' && options.morphology !== false;
+
+/** What the features consult and which templates they use. */
+const featuresOf = (options: TrainNerOptions) => {
+  const morphology = morphologyOf(options);
+  return {
+    gazetteer: nerGazetteer(options.lang, { morphology }),
+    featureSet: morphology ? (2 as const) : (1 as const),
+  };
 };
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -93,6 +114,7 @@ function russianCorpus(dir: string, holdout: boolean): Corpus {
 function crossValidateRussian(dir: string, options: TrainNerOptions, folds: number): void {
   const documents = readFactRuDirectory(join(dir, 'devset'));
   const pooled = new SpanScorer(['PER', 'ORG', 'LOC']);
+  const features = featuresOf(options);
   for (let fold = 0; fold < folds; fold++) {
     const train = documents.filter((_, i) => i % folds !== fold).map(factRuTaggedDocument);
     const extra = options.rusentne ? rusentneDocuments(wordsInsideNames(train)) : [];
@@ -102,7 +124,8 @@ function crossValidateRussian(dir: string, options: TrainNerOptions, folds: numb
       bits: options.bits,
       epochs: epochsOf(options),
       seed: options.seed,
-      gazetteer: nerGazetteer('ru'),
+      ...features,
+      seeds: seedsOf(options),
       secondStage: secondStageOf(options),
       extraDocuments: extra,
     });
@@ -138,7 +161,8 @@ export function runTrainNer(options: TrainNerOptions): void {
     epochs: epochsOf(options),
     seed: options.seed,
     training: { data: corpus.description },
-    gazetteer: nerGazetteer(options.lang),
+    ...featuresOf(options),
+    seeds: seedsOf(options),
     secondStage: secondStageOf(options),
     extraDocuments: options.lang === 'ru' && options.rusentne ? rusentneDocuments(wordsInsideNames(corpus.train)) : [],
     onEpoch: ({ epoch, mistakes, averaged }) => {

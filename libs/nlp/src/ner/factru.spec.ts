@@ -63,6 +63,21 @@ describe('factRuEval reading', () => {
     ]);
   });
 
+  it('counts a place named by an org_name span (the LocOrg РФ) as a location', () => {
+    const text = 'Минсельхоз РФ';
+    const place = parseFactRuDocument(
+      'org-name',
+      text,
+      '1 0 10 Минсельхоз\n2 11 2 РФ\n',
+      '10 org_name 0 10 1 1\n11 org_name 11 2 2 1\n',
+      '20 Org 10 11 # Минсельхоз РФ\n21 LocOrg 11 # РФ\n',
+    );
+    expect(place.entities).toEqual([
+      { type: 'ORG', start: 0, end: 13 },
+      { type: 'LOC', start: 11, end: 13 },
+    ]);
+  });
+
   it('rejects malformed offsets', () => {
     expect(() => parseFactRuDocument('bad', TEXT, '1 x 3 Мэр\n', '', '')).toThrow('ner.factru.invalid');
   });

@@ -24,11 +24,13 @@ export interface FactRuDocument {
  * Object types scored and the span kinds that name them. Descriptors (org_descr, loc_descr,
  * job), adjectives (geo_adj) and the other type's names are not part of the extent: the
  * Org «мэрия Москвы» is named only by a location, so it is no Org name and is not scored.
+ * A place may be named by an org_name span (the LocOrg «РФ», «СССР», «КНР»; the Location
+ * «МКС»): that is still its name, so it counts.
  */
 const NAMED_BY: Record<string, { type: EntityType; kinds: ReadonlySet<string> }> = {
   Person: { type: 'PER', kinds: new Set(['name', 'surname', 'patronymic', 'nickname']) },
-  Location: { type: 'LOC', kinds: new Set(['loc_name']) },
-  LocOrg: { type: 'LOC', kinds: new Set(['loc_name']) },
+  Location: { type: 'LOC', kinds: new Set(['loc_name', 'org_name']) },
+  LocOrg: { type: 'LOC', kinds: new Set(['loc_name', 'org_name']) },
   Org: { type: 'ORG', kinds: new Set(['org_name']) },
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { FEATURES_PER_TOKEN, WORD_FEATURES, documentFeatures } from './features.js';
-import { Gazetteer } from './gazetteer.js';
+import { FEATURES_PER_TOKEN, Lexicon, WORD_FEATURES, documentFeatures, featureCounts } from './features.js';
+import { GAZETTEER_FLAGS, Gazetteer } from './gazetteer.js';
 
 describe('documentFeatures', () => {
   it('gives every token the same number of buckets, within the table', () => {
@@ -45,5 +45,32 @@ describe('documentFeatures', () => {
     const a = contextOnly(inEntry);
     const b = contextOnly(row(['in', 'York', 'new', 'York']));
     expect(a.filter((x, i) => x !== b[i]).length).toBeGreaterThan(0);
+  });
+
+  describe('feature set 2 (Russian)', () => {
+    const gazetteer = Gazetteer.build([{ name: 'маяк', kind: 'morph', flags: GAZETTEER_FLAGS.morphGeo }], true);
+    const rows = (tokens: string[]) => {
+      const lexicon = new Lexicon(20, gazetteer, undefined, 2);
+      return documentFeatures([tokens], 20, gazetteer, lexicon)[0] ?? new Uint32Array(0);
+    };
+    const { perToken, word } = featureCounts(2);
+
+    it('adds morphology and quote templates to every token', () => {
+      expect(rows(['радиостанция', '«', 'Маяк', '»'])).toHaveLength(4 * perToken);
+      expect(perToken).toBeGreaterThan(FEATURES_PER_TOKEN);
+    });
+
+    it('reads the word before an opening quote inside the quotes', () => {
+      const token = (r: Uint32Array, i: number) => Array.from(r.subarray(i * perToken + word, (i + 1) * perToken));
+      const radio = token(rows(['радиостанция', '«', 'Маяк', '»', 'сообщила']), 2);
+      const party = token(rows(['партия', '«', 'Маяк', '»', 'сообщила']), 2);
+      // The neighbour two to the left and the opener template differ, nothing else.
+      expect(radio.filter((b, i) => b !== party[i])).toHaveLength(2);
+    });
+
+    it('matches morphology flags on the exact form only, not by stem', () => {
+      expect(gazetteer.flags('маяк')).toBe(GAZETTEER_FLAGS.morphGeo);
+      expect(gazetteer.flags('маяка')).toBe(0);
+    });
   });
 });

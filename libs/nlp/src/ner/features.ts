@@ -81,6 +81,26 @@ export const CONTEXT_FEATURES = 25;
 /** Number of features every token gets; feature rows are fixed-stride for speed (word templates first). */
 export const FEATURES_PER_TOKEN = WORD_FEATURES + CONTEXT_FEATURES;
 
+/**
+ * Template sets: 1, the templates above (English); 2 adds the morphology bits of the
+ * gazetteer (OpenCorpora grammemes of the form, bits 16 and up) alone and with the case, as
+ * word templates, and as context templates the word before an opening «, the place inside
+ * quotes, and the morphology bits of the neighbours with the token's case (Russian).
+ */
+export type FeatureSet = 1 | 2;
+const EXTRA_WORD_FEATURES = 2;
+const EXTRA_CONTEXT_FEATURES = 4;
+
+/** Template counts of a feature set. */
+export function featureCounts(set: FeatureSet): { word: number; context: number; perToken: number } {
+  const word = WORD_FEATURES + (set === 2 ? EXTRA_WORD_FEATURES : 0);
+  const context = CONTEXT_FEATURES + (set === 2 ? EXTRA_CONTEXT_FEATURES : 0);
+  return { word, context, perToken: word + context };
+}
+
+/** Gazetteer flags from this bit up are morphology (GAZETTEER_FLAGS.morph*). */
+const MORPH_SHIFT = 16;
+
 const PREFIX_LENGTHS = [2, 3, 4, 5];
 const SUFFIX_LENGTHS = [1, 2, 3, 4];
 const NONE = hashString('<none>');
@@ -120,15 +140,26 @@ export class Lexicon {
   quote = new Uint8Array(1024);
   /** Gazetteer span bits of the word alone (an entry starts with it when non-zero). */
   spanStart = new Uint16Array(1024);
-  buckets = new Uint32Array(1024 * WORD_FEATURES);
+  buckets: Uint32Array;
   /** Bumped whenever the lexicon starts afresh, so caches keyed by id know to drop theirs. */
   generation = 0;
+  /** Word templates per word, context templates per token (by feature set). */
+  readonly wordFeatures: number;
+  readonly contextFeatures: number;
+  readonly featuresPerToken: number;
 
   constructor(
     readonly bits: number,
     readonly gazetteer: Gazetteer,
     readonly capacity = 1 << 16,
-  ) {}
+    readonly featureSet: FeatureSet = 1,
+  ) {
+    const counts = featureCounts(featureSet);
+    this.wordFeatures = counts.word;
+    this.contextFeatures = counts.context;
+    this.featuresPerToken = counts.perToken;
+    this.buckets = new Uint32Array(1024 * counts.word);
+  }
 
   get size(): number {
     return this.ids.size;
@@ -177,7 +208,7 @@ export class Lexicon {
     this.quote[id] = OPEN_QUOTES.has(token) ? OPENS : CLOSE_QUOTES.has(token) ? CLOSES : 0;
     const hyphen = lower.indexOf('-');
     const mask = (1 << this.bits) - 1;
-    const b = id * WORD_FEATURES;
+    const b = id * this.wordFeatures;
     let k = 0;
     const put = (value: number) => {
       this.buckets[b + k] = mix(k, value) & mask;
@@ -195,6 +226,11 @@ export class Lexicon {
     put(mix(flags, kase));
     put(mix(stem, 0x51ed27));
     put(mix(stem, kase));
+    if (this.featureSet === 2) {
+      const morph = flags >>> MORPH_SHIFT;
+      put(morph);
+      put(mix(morph, kase));
+    }
     return id;
   }
 
@@ -214,7 +250,7 @@ export class Lexicon {
     this.gazetteerFlags = grown(this.gazetteerFlags, (n) => new Uint32Array(n));
     this.quote = grown(this.quote, (n) => new Uint8Array(n));
     this.spanStart = grown(this.spanStart, (n) => new Uint16Array(n));
-    this.buckets = grown(this.buckets, (n) => new Uint32Array(n), WORD_FEATURES);
+    this.buckets = grown(this.buckets, (n) => new Uint32Array(n), this.wordFeatures);
   }
 }
 
@@ -280,7 +316,7 @@ function spanPatterns(
 export interface DocumentAnalysis {
   /** Lexicon ids of the tokens (their word-template buckets sit in the lexicon). */
   ids: Int32Array[];
-  /** CONTEXT_FEATURES bucket numbers per token. */
+  /** Lexicon.contextFeatures bucket numbers per token. */
   context: Uint32Array[];
   /** Lexicon id of each token's lower-cased form (Lexicon.lowerId). */
   words: Uint32Array[];
@@ -289,7 +325,7 @@ export interface DocumentAnalysis {
 }
 
 /** One salt per template, so that equal values of different templates land in different buckets. */
-const SALTS = Uint32Array.from({ length: FEATURES_PER_TOKEN }, (_, k) => mix(k, 0x5bd1e995));
+const SALTS = Uint32Array.from({ length: featureCounts(2).perToken }, (_, k) => mix(k, 0x5bd1e995));
 
 /** Combines two atoms into one value (cheap: the bucket hash mixes it further). */
 function pair(a: number, b: number): number {
@@ -347,6 +383,8 @@ export function analyseTokens(
 ): DocumentAnalysis {
   lexicon.trim();
   const shift = 32 - lexicon.bits;
+  const CF = lexicon.contextFeatures;
+  const extended = lexicon.featureSet === 2;
   let total = 0;
   for (const tokens of sentences) total += tokens.length;
   if (reuse && documentScratch.ids.length < total) {
@@ -355,13 +393,14 @@ export function analyseTokens(
       ids: new Int32Array(size),
       words: new Uint32Array(size),
       cases: new Uint8Array(size),
-      context: new Uint32Array(size * CONTEXT_FEATURES),
+      context: new Uint32Array(size * CF),
     };
   }
   const allIds = reuse ? documentScratch.ids : new Int32Array(total);
   const allWords = reuse ? documentScratch.words : new Uint32Array(total);
   const allCases = reuse ? documentScratch.cases : new Uint8Array(total);
-  const allContext = reuse ? documentScratch.context : new Uint32Array(total * CONTEXT_FEATURES);
+  if (reuse && documentScratch.context.length < total * CF) documentScratch.context = new Uint32Array(total * 2 * CF);
+  const allContext = reuse ? documentScratch.context : new Uint32Array(total * CF);
   const ids: Int32Array[] = [];
   const words: Uint32Array[] = [];
   const cases: Uint8Array[] = [];
@@ -373,7 +412,7 @@ export function analyseTokens(
     ids.push(allIds.subarray(at, at + n));
     words.push(allWords.subarray(at, at + n));
     cases.push(allCases.subarray(at, at + n));
-    context.push(allContext.subarray(at * CONTEXT_FEATURES, (at + n) * CONTEXT_FEATURES));
+    context.push(allContext.subarray(at * CF, (at + n) * CF));
     at += n;
   }
   const { lower, lowerId, kase, shape, suffix, stem, gazetteerFlags, quote, spanStart } = lexicon;
@@ -427,18 +466,27 @@ export function analyseTokens(
     spanPatterns(lo, ca, st, n, lexicon.gazetteer, sp);
     const out = context[s]!;
     let depth = 0;
+    let opener = NONE;
+    let openedAt = -1;
     for (let i = 0; i < n; i++) {
       const id = sentence[i]!;
       // Inside «…» quotes: names of organisations and units often are.
       if (quote[id] === CLOSES) depth = Math.max(0, depth - 1);
       const quoted = depth > 0 ? 1 : 0;
-      if (quote[id] === OPENS) depth++;
+      if (quote[id] === OPENS) {
+        if (depth === 0) {
+          // The word before the opening quote (партии «Яблоко», РИА «Новости»), by stem.
+          opener = i > 0 ? sm[i + 1]! : BOUNDARY;
+          openedAt = i;
+        }
+        depth++;
+      }
       const w = i + 2;
       const c = ca[w]!;
       const l = lo[w]!;
       const p1 = lo[w - 1]!;
       const n1 = lo[w + 1]!;
-      const j = i * CONTEXT_FEATURES;
+      const j = i * CF;
       const S = WORD_FEATURES;
       out[j] = Math.imul(p1 ^ salts[S]!, M) >>> shift;
       out[j + 1] = Math.imul(n1 ^ salts[S + 1]!, M) >>> shift;
@@ -465,6 +513,14 @@ export function analyseTokens(
       out[j + 22] = Math.imul(pair(pair(sp[i]!, sp[i + 1]!), sp[i + 2]!) ^ salts[S + 22]!, M) >>> shift;
       out[j + 23] = Math.imul(pair(sm[w - 1]!, c) ^ salts[S + 23]!, M) >>> shift;
       out[j + 24] = Math.imul(pair(sm[w + 1]!, c) ^ salts[S + 24]!, M) >>> shift;
+      if (!extended) continue;
+      // Inside quotes: first word (after «), last word (before »), both, or another.
+      const closesNext = i + 1 < n && quote[sentence[i + 1]!] === CLOSES ? 2 : 0;
+      const place = quoted ? 4 + (openedAt === i - 1 ? 1 : 0) + closesNext : 0;
+      out[j + 25] = Math.imul(pair(quoted ? opener : NONE, c) ^ salts[S + 25]!, M) >>> shift;
+      out[j + 26] = Math.imul(pair(place, c) ^ salts[S + 26]!, M) >>> shift;
+      out[j + 27] = Math.imul(pair(gz[w - 1]! >>> MORPH_SHIFT, c) ^ salts[S + 27]!, M) >>> shift;
+      out[j + 28] = Math.imul(pair(gz[w + 1]! >>> MORPH_SHIFT, c) ^ salts[S + 28]!, M) >>> shift;
     }
   }
   return { ids, context, words, cases };
@@ -472,7 +528,7 @@ export function analyseTokens(
 
 /**
  * Feature buckets for every token of a document: one Uint32Array per sentence holding
- * FEATURES_PER_TOKEN bucket numbers (hash modulo 2^bits) per token, the word templates
+ * Lexicon.featuresPerToken bucket numbers (hash modulo 2^bits) per token, the word templates
  * first, then the context templates (see analyseTokens).
  */
 export function documentFeatures(
@@ -482,15 +538,13 @@ export function documentFeatures(
   lexicon = new Lexicon(bits, gazetteer),
 ): Uint32Array[] {
   const analysis = analyseTokens(sentences, lexicon);
+  const { wordFeatures: WF, contextFeatures: CF, featuresPerToken: PT } = lexicon;
   return analysis.ids.map((ids, s) => {
     const context = analysis.context[s] ?? new Uint32Array(0);
-    const out = new Uint32Array(ids.length * FEATURES_PER_TOKEN);
+    const out = new Uint32Array(ids.length * PT);
     ids.forEach((id, i) => {
-      out.set(lexicon.buckets.subarray(id * WORD_FEATURES, (id + 1) * WORD_FEATURES), i * FEATURES_PER_TOKEN);
-      out.set(
-        context.subarray(i * CONTEXT_FEATURES, (i + 1) * CONTEXT_FEATURES),
-        i * FEATURES_PER_TOKEN + WORD_FEATURES,
-      );
+      out.set(lexicon.buckets.subarray(id * WF, (id + 1) * WF), i * PT);
+      out.set(context.subarray(i * CF, (i + 1) * CF), i * PT + WF);
     });
     return out;
   });

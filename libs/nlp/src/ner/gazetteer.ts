@@ -20,7 +20,22 @@ export const GAZETTEER_FLAGS = {
   organization: 128,
   /** A word English dictionaries list in lower case (a common word, whatever its case here). */
   common: 256,
+  /** OpenCorpora grammemes of the exact word form (Russian morphology dictionary): a first name (Name). */
+  morphName: 1 << 16,
+  /** A surname form (Surn). */
+  morphSurname: 1 << 17,
+  /** A patronymic form (Patr). */
+  morphPatronymic: 1 << 18,
+  /** A place name form (Geox). */
+  morphGeo: 1 << 19,
+  /** An organisation name form (Orgn). */
+  morphOrg: 1 << 20,
+  /** A form that the dictionary also lists as an ordinary word (Роман, Вера, Орёл). */
+  morphCommon: 1 << 21,
 } as const;
+
+/** Flags at or above this bit match the exact form only (a morphology dictionary lists every inflection). */
+const EXACT_ONLY = 1 << 16;
 
 /**
  * Kinds of whole names, matched as word sequences (span features): the position of a token in
@@ -34,11 +49,13 @@ export const MAX_SPAN_TOKENS = 8;
 const SPAN_SEED = 0x2545f491;
 
 export type GazetteerKind =
-  'location' | 'country' | 'first-name' | 'demonym' | 'person' | 'organization' | 'misc' | 'common';
+  'location' | 'country' | 'first-name' | 'demonym' | 'person' | 'organization' | 'misc' | 'common' | 'morph';
 
 export interface GazetteerEntry {
   name: string;
   kind: GazetteerKind;
+  /** For kind 'morph': GAZETTEER_FLAGS morph* bits of this exact lower-case word form. */
+  flags?: number;
 }
 
 /** Russian inflects names (Россия, России; Курская, Курской): compare all but the last two letters. */
@@ -84,14 +101,20 @@ export class Gazetteer {
       const lower = word.toLowerCase();
       const key = hashString(lower);
       words.set(key, (words.get(key) ?? 0) | flag);
-      if (stems) {
+      if (stems && flag < EXACT_ONLY) {
         const stemKey = hashString(`\u0000${stemOf(lower)}`);
         words.set(stemKey, (words.get(stemKey) ?? 0) | (flag << STEM_SHIFT));
       }
     };
-    for (const { name, kind } of entries) {
+    for (const entry of entries) {
+      const { name, kind } = entry;
       if (kind === 'common') {
         add(name, GAZETTEER_FLAGS.common);
+        continue;
+      }
+      if (kind === 'morph') {
+        const flags = (entry.flags ?? 0) & ~(EXACT_ONLY - 1);
+        if (flags) add(name, flags);
         continue;
       }
       const all = tokenizeForNer(name);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TaggedDocument } from './corpus.js';
 import { NerModel } from './model.js';
-import { Gazetteer } from './gazetteer.js';
+import { GAZETTEER_FLAGS, Gazetteer } from './gazetteer.js';
 import { spansFromTags, tagSet } from './tags.js';
 import { trainNerModel } from './train.js';
 
@@ -65,6 +65,27 @@ describe('trainNerModel', () => {
     const copy = NerModel.deserialize(model.serialize());
     expect(copy.gazetteer.spans).toEqual(gazetteer.spans);
     expect(copy.gazetteer.spans.size).toBe(2);
+  });
+
+  it('trains feature set 2 over morphology flags, and both survive serialisation', () => {
+    const gazetteer = Gazetteer.build(
+      [
+        { name: 'Paris', kind: 'location' },
+        { name: 'smith', kind: 'morph', flags: GAZETTEER_FLAGS.morphSurname },
+        { name: 'rome', kind: 'morph', flags: GAZETTEER_FLAGS.morphGeo | GAZETTEER_FLAGS.morphCommon },
+      ],
+      true,
+    );
+    const model = trainNerModel(CORPUS, { ...options, gazetteer, featureSet: 2 });
+    expect(model.header.featureSet).toBe(2);
+    const copy = NerModel.deserialize(model.serialize());
+    expect(copy.header.featureSet).toBe(2);
+    expect(copy.gazetteer.words).toEqual(gazetteer.words);
+    expect(copy.gazetteer.flags('rome')).toBe(GAZETTEER_FLAGS.morphGeo | GAZETTEER_FLAGS.morphCommon);
+    const doc = [['Anna', 'Smith', 'visited', '«', 'Rome', '»', '.']];
+    expect(copy.tagDocument(doc)).toEqual(model.tagDocument(doc));
+    // The same data under feature set 1 gives other weights: the templates differ.
+    expect(trainNerModel(CORPUS, { ...options, gazetteer }).weights).not.toEqual(model.weights);
   });
 
   it('reads spans from tag indices as spansFromTags reads the tags', () => {

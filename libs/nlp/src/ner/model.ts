@@ -1,12 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import {
-  CONTEXT_FEATURES,
-  FEATURES_PER_TOKEN,
-  Lexicon,
-  WORD_FEATURES,
-  analyseTokens,
-  type DocumentAnalysis,
-} from './features.js';
+import { Lexicon, analyseTokens, type DocumentAnalysis, type FeatureSet } from './features.js';
 import { Gazetteer } from './gazetteer.js';
 import { addRows } from './kernels.js';
 import { NONLOCAL_FEATURES, nonlocalFeatures, tagKinds, type TagKinds } from './nonlocal.js';
@@ -19,6 +12,8 @@ export interface NerModelHeader {
   language: string;
   tags: string[];
   bits: number;
+  /** Feature templates (features.ts): 1 when absent; 2 adds the morphology and quote templates. */
+  featureSet?: FeatureSet;
   /** Free-form facts about the training run (data, epochs, seed), for provenance. */
   training: Record<string, string | number>;
 }
@@ -122,7 +117,7 @@ export class NerModel {
     if (transitions.length !== (this.k + 1) * this.k) throw new Error('ner.model.invalid: transition table size');
     if (second && second.weights.length !== (1 << second.bits) * this.k)
       throw new Error('ner.model.invalid: second-stage table size');
-    this.lexicon = new Lexicon(header.bits, gazetteer);
+    this.lexicon = new Lexicon(header.bits, gazetteer, undefined, header.featureSet ?? 1);
   }
 
   /** The same first pass with another second stage (or none). */
@@ -138,8 +133,9 @@ export class NerModel {
     const k = this.k;
     const scores = new Float64Array(length * k);
     const w = this.weights;
+    const perToken = this.lexicon.featuresPerToken;
     for (let i = 0; i < length; i++) {
-      addRows(scores, i * k, w, features, i * FEATURES_PER_TOKEN, (i + 1) * FEATURES_PER_TOKEN, k);
+      addRows(scores, i * k, w, features, i * perToken, (i + 1) * perToken, k);
     }
     if (this.scale !== 1) for (let i = 0; i < scores.length; i++) scores[i]! *= this.scale;
     return scores;
@@ -163,7 +159,8 @@ export class NerModel {
     const buckets = this.lexicon.buckets;
     const scores = this.wordScores;
     for (let t = 0; t < k; t++) scores[at + t] = 0;
-    addRows(scores, at, w, buckets, id * WORD_FEATURES, (id + 1) * WORD_FEATURES, k);
+    const WF = this.lexicon.wordFeatures;
+    addRows(scores, at, w, buckets, id * WF, (id + 1) * WF, k);
     this.wordScored[id] = 1;
     return at;
   }
@@ -173,12 +170,13 @@ export class NerModel {
     const k = this.k;
     const length = ids.length;
     const w = this.weights;
+    const CF = this.lexicon.contextFeatures;
     for (let i = 0; i < length; i++) {
       const row = i * k;
       const at = this.scoredWord(ids[i]!);
       const words = this.wordScores;
       for (let t = 0; t < k; t++) scores[row + t] = words[at + t]!;
-      addRows(scores, row, w, context, i * CONTEXT_FEATURES, (i + 1) * CONTEXT_FEATURES, k);
+      addRows(scores, row, w, context, i * CF, (i + 1) * CF, k);
     }
     if (this.scale !== 1) for (let i = 0; i < scores.length; i++) scores[i]! *= this.scale;
     return scores;
@@ -265,8 +263,8 @@ export class NerModel {
   /**
    * Compact file form: gzip of [header length][header JSON][transitions float32]
    * [count][bucket deltas uint32][weights int16, one scale for the table]
-   * [gazetteer size][stems uint32][word hashes uint32][flags uint16][span hashes uint32]
-   * [span flags uint16], then for a second
+   * [gazetteer size][stems uint32][word hashes uint32][flags uint16, or uint32 when the header
+   * says wideFlags (morphology bits)][span hashes uint32][span flags uint16], then for a second
    * stage (format 2) [transitions float32][count][deltas][weights int16]. Buckets whose
    * weights are all below `prune` are dropped.
    */
@@ -274,17 +272,19 @@ export class NerModel {
     const k = this.k;
     const first = packTable(this.weights, this.scale, k, prune);
     const second = this.second ? packTable(this.second.weights, this.second.scale, k, prune) : undefined;
+    const words = [...this.gazetteer.words].sort((a, b) => a[0] - b[0]);
+    const wideFlags = words.some(([, flags]) => flags > 0xffff);
     const header = Buffer.from(
       JSON.stringify({
         ...this.header,
         format: 'media-monitor-ner/2',
         scale: first.scale,
         gazetteerSpans: this.gazetteer.spans.size,
+        ...(wideFlags ? { wideFlags: true } : {}),
         ...(second && this.second ? { second: { bits: this.second.bits, scale: second.scale } } : {}),
       }),
       'utf8',
     );
-    const words = [...this.gazetteer.words].sort((a, b) => a[0] - b[0]);
     const spans = [...this.gazetteer.spans].sort((a, b) => a[0] - b[0]);
     const gazetteerSize = new Uint32Array([words.length, this.gazetteer.stems ? 1 : 0]);
     const float32 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
@@ -296,7 +296,10 @@ export class NerModel {
         ...first.parts,
         Buffer.from(gazetteerSize.buffer),
         Buffer.from(Uint32Array.from(words, ([word]) => word).buffer),
-        Buffer.from(Uint16Array.from(words, ([, flags]) => flags).buffer),
+        Buffer.from(
+          (wideFlags ? Uint32Array.from(words, ([, flags]) => flags) : Uint16Array.from(words, ([, flags]) => flags))
+            .buffer,
+        ),
         Buffer.from(Uint32Array.from(spans, ([hash]) => hash).buffer),
         Buffer.from(Uint16Array.from(spans, ([, flags]) => flags).buffer),
         ...(second && this.second ? [float32(this.second.transitions), ...second.parts] : []),
@@ -321,7 +324,12 @@ export class NerModel {
       return part;
     };
     const headerLength = take(4).readUInt32LE(0);
-    let parsed: NerModelHeader & { scale: number; gazetteerSpans?: number; second?: { bits: number; scale: number } };
+    let parsed: NerModelHeader & {
+      scale: number;
+      gazetteerSpans?: number;
+      wideFlags?: boolean;
+      second?: { bits: number; scale: number };
+    };
     try {
       parsed = JSON.parse(take(headerLength).toString('utf8')) as typeof parsed;
     } catch {
@@ -329,7 +337,7 @@ export class NerModel {
     }
     if (parsed.format !== 'media-monitor-ner/1' && parsed.format !== 'media-monitor-ner/2')
       throw new Error('ner.model.invalid: unknown format');
-    const { scale, second: secondHeader, gazetteerSpans = 0, ...header } = parsed;
+    const { scale, second: secondHeader, gazetteerSpans = 0, wideFlags = false, ...header } = parsed;
     const k = header.tags.length;
     const readTable = (bits: number): Int16Array => {
       const count = take(4).readUInt32LE(0);
@@ -349,7 +357,9 @@ export class NerModel {
     const wordCount = take(4).readUInt32LE(0);
     const stems = take(4).readUInt32LE(0) === 1;
     const hashes = new Uint32Array(new Uint8Array(take(wordCount * 4)).buffer);
-    const flags = new Uint16Array(new Uint8Array(take(wordCount * 2)).buffer);
+    const flags = wideFlags
+      ? new Uint32Array(new Uint8Array(take(wordCount * 4)).buffer)
+      : new Uint16Array(new Uint8Array(take(wordCount * 2)).buffer);
     const spanHashes = new Uint32Array(new Uint8Array(take(gazetteerSpans * 4)).buffer);
     const spanFlags = new Uint16Array(new Uint8Array(take(gazetteerSpans * 2)).buffer);
     const gazetteer = new Gazetteer(

@@ -1,5 +1,5 @@
 import type { TaggedDocument } from './corpus.js';
-import { FEATURES_PER_TOKEN, Lexicon, documentFeatures } from './features.js';
+import { Lexicon, documentFeatures, featureCounts, type FeatureSet } from './features.js';
 import { Gazetteer } from './gazetteer.js';
 import { NerModel, SecondStage, type NerModelHeader } from './model.js';
 import { NONLOCAL_FEATURES, nonlocalFeatures } from './nonlocal.js';
@@ -16,6 +16,13 @@ export interface TrainOptions {
   /** Called after each epoch (progress; `averaged()` gives the model so far, for dev scores). */
   onEpoch?: (progress: { epoch: number; mistakes: number; averaged: () => NerModel }) => void;
   training?: Record<string, string | number>;
+  /**
+   * First-pass models to train with the seeds seed, seed + 1, …, whose averaged weights form
+   * the model (a bagged perceptron: one table, so tagging costs the same); 1 by default.
+   */
+  seeds?: number;
+  /** Feature templates (features.ts); 1 by default. */
+  featureSet?: FeatureSet;
   /** Word lists the features consult; the model file carries them. */
   gazetteer?: Gazetteer;
   /**
@@ -63,8 +70,9 @@ function examplesOf(
   tags: readonly string[],
   bits: number,
   gazetteer: Gazetteer,
+  featureSet: FeatureSet,
 ): Example[] {
-  const lexicon = new Lexicon(bits, gazetteer, Infinity);
+  const lexicon = new Lexicon(bits, gazetteer, Infinity, featureSet);
   return documents.flatMap((doc) => {
     const features = documentFeatures(
       doc.sentences.map((s) => s.tokens),
@@ -86,16 +94,36 @@ function examplesOf(
  * model carries the weights averaged over every step, which generalise far better.
  */
 export function trainNerModel(documents: readonly TaggedDocument[], options: TrainOptions): NerModel {
-  const first = trainFirstStage([...documents, ...(options.extraDocuments ?? [])], options);
+  const first = trainSeeds([...documents, ...(options.extraDocuments ?? [])], options);
   const stage = options.secondStage;
   return stage ? first.withSecondStage(trainSecondStage(documents, first, options, stage)) : first;
+}
+
+/** The first pass, averaged over `options.seeds` runs with successive seeds. */
+function trainSeeds(documents: readonly TaggedDocument[], options: TrainOptions): NerModel {
+  const runs = options.seeds ?? 1;
+  const first = trainFirstStage(documents, options);
+  if (runs <= 1) return first;
+  const weights = Float32Array.from(first.weights);
+  const transitions = Float32Array.from(first.transitions);
+  for (let run = 1; run < runs; run++) {
+    const model = trainFirstStage(documents, { ...options, seed: options.seed + run, onEpoch: undefined });
+    for (let i = 0; i < weights.length; i++) weights[i]! += model.weights[i]!;
+    for (let i = 0; i < transitions.length; i++) transitions[i]! += model.transitions[i]!;
+  }
+  for (let i = 0; i < weights.length; i++) weights[i]! /= runs;
+  for (let i = 0; i < transitions.length; i++) transitions[i]! /= runs;
+  const header = { ...first.header, training: { ...first.header.training, seeds: runs } };
+  return new NerModel(header, weights, transitions, first.gazetteer);
 }
 
 function trainFirstStage(documents: readonly TaggedDocument[], options: TrainOptions): NerModel {
   const { tags, bits } = options;
   const k = tags.length;
   const gazetteer = options.gazetteer ?? Gazetteer.none;
-  const examples = examplesOf(documents, tags, bits, gazetteer);
+  const featureSet = options.featureSet ?? 1;
+  const examples = examplesOf(documents, tags, bits, gazetteer, featureSet);
+  const perToken = featureCounts(featureSet).perToken;
   const weights = new Float32Array((1 << bits) * k);
   const transitions = new Float32Array((k + 1) * k);
   // Sums of step × update, so that the average is weights − sum / steps (Daumé's trick).
@@ -108,6 +136,7 @@ function trainFirstStage(documents: readonly TaggedDocument[], options: TrainOpt
     language: options.language,
     tags,
     bits,
+    ...(featureSet !== 1 ? { featureSet } : {}),
     training: { ...options.training, epochs: options.epochs, seed: options.seed, sentences: examples.length },
   };
   const scratch = new NerModel(header, weights, transitions, gazetteer);
@@ -119,7 +148,7 @@ function trainFirstStage(documents: readonly TaggedDocument[], options: TrainOpt
     return new NerModel(header, w, tr, gazetteer);
   };
   const update = (features: Uint32Array, i: number, tag: number, delta: number) => {
-    for (let f = i * FEATURES_PER_TOKEN, end = f + FEATURES_PER_TOKEN; f < end; f++) {
+    for (let f = i * perToken, end = f + perToken; f < end; f++) {
       const at = (features[f] ?? 0) * k + tag;
       weights[at] = (weights[at] ?? 0) + delta;
       weightSums[at] = (weightSums[at] ?? 0) + step * delta;
