@@ -40,7 +40,7 @@ export const QUICK_CHAOS: ChaosOptions = {
   batch: 10,
   pauseMs: 500,
   downMs: 1_000,
-  drainTimeoutS: 90,
+  drainTimeoutS: 300,
 };
 export const FULL_CHAOS: ChaosOptions = {
   articles: 10_000,
