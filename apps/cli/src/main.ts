@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { FULL_CHAOS, QUICK_CHAOS, runChaos } from './commands/chaos/chaos.command.js';
 import { CONSUMER_SERVICES, runBenchScale, type ConsumerService } from './commands/bench-scale.command.js';
 import { runBenchExtraction } from './commands/bench-extraction.command.js';
 import { runBenchFeeds } from './commands/bench-feeds.command.js';
@@ -180,6 +181,19 @@ evaluate
   .requiredOption('--format <format>', 'newsmtsc or rusentne', choice(['newsmtsc', 'rusentne'] as const))
   .option('--model <file>', 'a model file instead of the committed one')
   .action(runEvalSentiment);
+
+program
+  .command('chaos')
+  .description(
+    'stream articles through the running system while SIGKILLing every service, nats-server and FerretDB; ' +
+      'check nothing was lost or counted twice (last line: JSON summary)',
+  )
+  .option('--quick', 'a few hundred articles, the same kills (CI)')
+  .option('--articles <n>', 'articles to stream (default 10000, --quick 300)', positiveInt)
+  .action(async (opts: { quick?: boolean; articles?: number }) => {
+    const base = opts.quick ? QUICK_CHAOS : FULL_CHAOS;
+    await runChaos({ ...base, ...(opts.articles ? { articles: opts.articles } : {}) }, opts.quick ? 'quick' : 'full');
+  });
 
 const bench = program.command('bench').description('benchmarks (scale starts its own NATS, FerretDB and services)');
 bench
