@@ -2,7 +2,8 @@
 // options), which are the source of truth:
 //   - the NATS accounts files equal what scripts/deploy/nats-auth.mjs generates;
 //   - every durable consumer's service has, in every rendered overlay, a KEDA ScaledObject with a
-//     nats-jetstream trigger on exactly that stream and consumer plus a cpu trigger;
+//     nats-jetstream trigger on exactly that stream and consumer (a service with several consumers
+//     has one trigger each) plus a cpu trigger;
 //   - every consumer Deployment's termination grace period exceeds ack wait + drain + preStop;
 //   - docker compose's stop grace period exceeds the services' shutdown timeout;
 //   - the Dockerfile copies the manifest of every workspace package.
@@ -52,13 +53,15 @@ for (const file of process.argv.slice(2)) {
     const service = owners.get(definition.durable);
     const scaled = objects.find((o) => o.kind === 'ScaledObject' && o.spec.scaleTargetRef.name === service);
     const triggers = scaled?.spec.triggers ?? [];
-    const lag = triggers.find((t) => t.type === 'nats-jetstream');
-    if (!lag) {
+    const lags = triggers.filter((t) => t.type === 'nats-jetstream');
+    if (lags.length === 0) {
       problems.push(`${overlay}: no ScaledObject with a nats-jetstream trigger for ${service}`);
-    } else if (lag.metadata.stream !== definition.stream || lag.metadata.consumer !== definition.durable) {
+    } else if (
+      !lags.some((t) => t.metadata.stream === definition.stream && t.metadata.consumer === definition.durable)
+    ) {
       problems.push(
-        `${overlay}: ScaledObject ${scaled.metadata.name} watches ${lag.metadata.stream}/${lag.metadata.consumer}, ` +
-          `the contracts say ${definition.stream}/${definition.durable}`,
+        `${overlay}: ScaledObject ${scaled.metadata.name} has no nats-jetstream trigger on ` +
+          `${definition.stream}/${definition.durable} (the contracts' consumer of ${service})`,
       );
     }
     if (scaled && !triggers.some((t) => t.type === 'cpu')) problems.push(`${overlay}: ${service} has no cpu trigger`);

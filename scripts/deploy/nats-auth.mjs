@@ -9,14 +9,14 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { STREAM_DEFINITIONS, SUBJECTS } = await import(join(root, 'libs/contracts/dist/index.js'));
+const { CONSUMER_DEFINITIONS, STREAM_DEFINITIONS, SUBJECTS } = await import(join(root, 'libs/contracts/dist/index.js'));
 
 /** Copies of the generated file: docker compose mounts one, kustomize packs the other into a Secret. */
 export const AUTH_FILES = ['deploy/nats/auth.conf', 'k8s/base/nats/auth.conf'];
 
 /** Events each service publishes (the launch options do not declare publishers). */
 const PUBLISHES = {
-  ingest: [SUBJECTS.articleIngestedV1],
+  ingest: [SUBJECTS.articleIngestedV1, SUBJECTS.collectionStatusV1],
   entity: [SUBJECTS.articleEntitiesV1, SUBJECTS.articleTopicsMatchedV1, SUBJECTS.topicChangedV1],
   sentiment: [SUBJECTS.articleSentimentV1],
   trends: [SUBJECTS.articleAnalyzedV1],
@@ -191,11 +191,28 @@ system_account: SYS
 `;
 }
 
-/** The gateway has no transport: it asks only. */
+/**
+ * Dead-letter administration (gateway): read and delete messages of the dead-letter stream, and
+ * replay one to the subject it came from (any subject a durable consumer reads).
+ */
+const DEAD_LETTER_ADMIN = {
+  gateway: [
+    `$JS.API.STREAM.MSG.GET.${STREAM_DEFINITIONS.deadLetters.name}`,
+    `$JS.API.STREAM.MSG.DELETE.${STREAM_DEFINITIONS.deadLetters.name}`,
+    ...Object.values(CONSUMER_DEFINITIONS).flatMap((consumer) => consumer.filterSubjects),
+  ],
+};
+
+/** The gateway has no transport: it asks, follows streams and administers dead letters. */
 async function fixedPermissions(name) {
   return {
     publish: [
-      ...new Set([...(PUBLISHES[name] ?? []), ...(ASKS[name] ?? []), ...(FOLLOWS[name] ?? []).flatMap(followApi)]),
+      ...new Set([
+        ...(PUBLISHES[name] ?? []),
+        ...(ASKS[name] ?? []),
+        ...(FOLLOWS[name] ?? []).flatMap(followApi),
+        ...(DEAD_LETTER_ADMIN[name] ?? []),
+      ]),
     ].sort(),
     subscribe: ['_INBOX.>'],
     respond: false,

@@ -15,6 +15,7 @@ import { ROUTES, buildOpenApiDocument } from './openapi/openapi.document.js';
 import { RegistryController } from './registry/registry.controller.js';
 import { TopicsController } from './topics/topics.controller.js';
 import { SourcesController } from './sources/sources.controller.js';
+import { DeadLettersController } from './dead-letters/dead-letters.controller.js';
 import { TrendsController } from './trends/trends.controller.js';
 
 const ADMIN_KEY = `mmk_0123456789ab_${'A'.repeat(43)}`;
@@ -170,6 +171,7 @@ describe('gateway HTTP surface (real NATS and FerretDB; no trends service runnin
       TopicsController,
       RegistryController,
       SourcesController,
+      DeadLettersController,
     ].flatMap((controller) => {
       const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
       return Object.getOwnPropertyNames(controller.prototype)

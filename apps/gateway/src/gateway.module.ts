@@ -5,6 +5,7 @@ import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { ApiKeyRepository } from './auth/api-key.repository.js';
 import { ApiKeyService } from './auth/api-key.service.js';
 import { ApiKeysController } from './auth/api-keys.controller.js';
+import { DeadLettersController } from './dead-letters/dead-letters.controller.js';
 import { EntitySummaryController } from './entities/entity-summary.controller.js';
 import type { GatewayConfig } from './gateway.config.js';
 import { GATEWAY_CONFIG } from './gateway.tokens.js';
@@ -30,6 +31,7 @@ export class GatewayModule {
         TopicsController,
         RegistryController,
         SourcesController,
+        DeadLettersController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -20,3 +20,4 @@ export * from './queries/alert-list.v1.js';
 export * from './queries/topics.v1.js';
 export * from './queries/entity-registry.v1.js';
 export * from './queries/sources.v1.js';
+export * from './queries/dead-letters.v1.js';

@@ -24,3 +24,4 @@ export * from './nest/messaging-module.options.js';
 export * from './nest/messaging.module.js';
 export * from './nest/contract-handlers.decorator.js';
 export * from './locks/distributed-key-lock.js';
+export * from './dead-letters/dead-letter.store.js';

@@ -42,10 +42,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
       const status = exception.getStatus();
-      const payload =
-        typeof body === 'object' && body !== null && 'error' in body
-          ? body
-          : { error: { code: `http.${status}`, message: exception.message } };
+      // Nest's own exceptions (an unknown route, a bad method) carry `error: "Not Found"`, a string:
+      // only an `error` object is already in the API's shape.
+      const payload = hasErrorObject(body) ? body : { error: { code: `http.${status}`, message: exception.message } };
       void reply.status(status).send(payload);
       return;
     }
@@ -78,4 +77,11 @@ function clientErrorStatus(exception: unknown): number | undefined {
   if (!(exception instanceof Error)) return undefined;
   const status = (exception as { statusCode?: unknown }).statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+/** Whether an exception's body is already `{ error: { code, message } }`. */
+function hasErrorObject(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false;
+  const error = (body as { error?: unknown }).error;
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
 }

@@ -9,6 +9,8 @@ import {
   AlertRulesListQueryV1,
   AlertRulesUpsertQueryV1,
   AlertTestSendQueryV1,
+  DeadLetterPage,
+  DeadLetterReplayOutcome,
   ArticleGetQueryV1,
   ArticleListQueryV1,
   EntityAliasAddQueryV1,
@@ -38,6 +40,7 @@ import {
   SlugSchema,
 } from '../alerts/alert-request.schema.js';
 import { ArticleIdSchema, ArticleListQueryFields } from '../articles/article-query.schema.js';
+import { DeadLetterListQueryFields, DeadLetterSeq } from '../dead-letters/dead-letter-request.schema.js';
 import { CreateApiKeySchema } from '../auth/api-keys.controller.js';
 import { EntitySummary, EntitySummaryQueryFields } from '../entities/entity-summary.schema.js';
 import { StreamQueryFields, TopicStreamQueryFields } from '../stream/stream-query.schema.js';
@@ -429,6 +432,36 @@ export const ROUTES: readonly RouteDoc[] = [
     scope: 'admin',
     params: { sourceId: SourceSlug },
     success: { status: 202, schema: SourceFetchNowQueryV1.response },
+  },
+  {
+    method: 'get',
+    path: '/v1/dead-letters',
+    summary:
+      'Messages a consumer gave up on (DEAD_LETTERS stream), oldest first, with consumer, subject, reason, code, ' +
+      'delivery count and a payload preview; page with `cursor` = the previous `nextCursor`',
+    scope: 'read',
+    query: DeadLetterListQueryFields,
+    success: { status: 200, schema: DeadLetterPage },
+  },
+  {
+    method: 'post',
+    path: '/v1/dead-letters/{seq}/replay',
+    summary:
+      'Republish the original message with its original headers to its original subject (msg id `replay:<seq>`: ' +
+      'a second replay is de-duplicated); logged with the key id',
+    scope: 'admin',
+    params: { seq: DeadLetterSeq },
+    success: { status: 200, schema: DeadLetterReplayOutcome },
+    errors: { 404: 'deadletter.not_found', 409: 'deadletter.not_replayable' },
+  },
+  {
+    method: 'delete',
+    path: '/v1/dead-letters/{seq}',
+    summary: 'Purge a dead letter (deleted from the stream); logged with the key id',
+    scope: 'admin',
+    params: { seq: DeadLetterSeq },
+    success: { status: 204 },
+    errors: { 404: 'deadletter.not_found' },
   },
   {
     method: 'post',

@@ -5,12 +5,14 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import mongoose, { type Connection } from 'mongoose';
 import {
   ArticleIngestedV1,
+  CollectionStatusV1,
   STREAM_DEFINITIONS,
   SourceFetchNowQueryV1,
   SourceGetQueryV1,
   SourcesListQueryV1,
   SourcesUpsertQueryV1,
   type ArticleIngestedV1 as Ingested,
+  type CollectionStatusV1 as CollectionStatus,
   type SourceInputV1,
   type SourceViewV1,
 } from '@media-monitor/contracts';
@@ -392,6 +394,53 @@ describe('sources: scheduler -> fetch -> store -> article.ingested.v1 (real NATS
       { url: `${site.url}/binary`, code: 'extraction.not_html', message: 'content type image/png is not an HTML page' },
     ]);
     expect(events.filter((e) => e.source.id === 'fx-pages').map((e) => e.title)).toEqual(['Good one']);
+  }, 60_000);
+
+  it('reports an outage to trends once a source fails three times in a row, and closes it on recovery', async () => {
+    const gaps: CollectionStatus[] = [];
+    const jsm = await jetstreamManager(nc);
+    const stream = ns.stream(STREAM_DEFINITIONS.collection.name);
+    await jsm.consumers.add(stream, { durable_name: 'gap-probe', ack_policy: 'explicit' as never });
+    const consumer = await jetstream(nc).consumers.get(stream, 'gap-probe');
+    const messages = await consumer.consume();
+    void (async () => {
+      for await (const m of messages as AsyncIterable<JsMsg>) {
+        gaps.push(CollectionStatusV1.schema.parse(m.json()));
+        m.ack();
+      }
+    })();
+    const feed = rss2([
+      {
+        title: 'Flaky',
+        link: `${site.url}/flaky/1`,
+        description: paragraphs('Kursk', 8, 3).join(' '),
+        pubDate: rfc822(1),
+      },
+    ]);
+    site.route('/flaky.xml', { body: feed });
+    await save({ sourceId: 'fx-flaky', type: 'feed', name: 'flaky', url: `${site.url}/flaky.xml` });
+    const ok = await fetchedOnce('fx-flaky');
+    site.route('/flaky.xml', { status: 404 });
+    for (const count of [2, 3, 4]) {
+      await queries.request(SourceFetchNowQueryV1, { sourceId: 'fx-flaky' });
+      await fetchedOnce('fx-flaky', count);
+    }
+    const outage = await waitFor(() => gaps.find((g) => g.sourceId === 'fx-flaky'), {
+      timeoutMs: 10_000,
+      what: 'outage',
+    });
+    expect(outage).toMatchObject({ status: 'outage', from: ok.health.lastSuccessAt });
+    expect(outage.reason).toMatch(/^3 fetches in a row failed \(last: fetch\.http_status/);
+    site.route('/flaky.xml', { body: feed });
+    await queries.request(SourceFetchNowQueryV1, { sourceId: 'fx-flaky' });
+    const recovered = await fetchedOnce('fx-flaky', 5);
+    const closed = await waitFor(() => gaps.find((g) => g.reason?.startsWith('recovered after 3 failed fetches')), {
+      timeoutMs: 10_000,
+      what: 'closing report',
+    });
+    expect(closed).toMatchObject({ from: ok.health.lastSuccessAt, to: recovered.health.lastSuccessAt });
+    expect(gaps.filter((g) => g.sourceId === 'fx-flaky')).toHaveLength(2);
+    await messages.close();
   }, 60_000);
 
   it('lists every source with its health', async () => {

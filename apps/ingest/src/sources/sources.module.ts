@@ -8,6 +8,7 @@ import { RobotsPolicy } from '../fetching/application/robots.policy.js';
 import { UndiciHttpFetcher } from '../fetching/infrastructure/undici-http.fetcher.js';
 import type { IngestConfig } from '../ingest.config.js';
 import { ArticleIntake } from './application/article-intake.js';
+import { COLLECTION_STATUS_PUBLISHER } from './application/collection-status.publisher.js';
 import { FETCH_OPTIONS, type FetchOptions } from './application/fetch.options.js';
 import { FetchSourceUseCase } from './application/fetch-source.use-case.js';
 import { ManageSourcesUseCase } from './application/manage-sources.use-case.js';
@@ -19,6 +20,7 @@ import {
   MongoSourceRepository,
   MongoSourceStateRepository,
 } from './infrastructure/mongo-source.repositories.js';
+import { JetStreamCollectionStatusPublisher } from './infrastructure/jetstream-collection-status.publisher.js';
 import { SourceScheduler } from './infrastructure/source.scheduler.js';
 
 export function fetchOptionsFrom(config: IngestConfig): FetchOptions {
@@ -71,6 +73,7 @@ export class SourcesModule {
         { provide: SOURCE_REPOSITORY, useClass: MongoSourceRepository },
         { provide: SOURCE_STATE_REPOSITORY, useClass: MongoSourceStateRepository },
         { provide: FETCH_RUN_REPOSITORY, useClass: MongoFetchRunRepository },
+        { provide: COLLECTION_STATUS_PUBLISHER, useClass: JetStreamCollectionStatusPublisher },
         ArticleIntake,
         FetchSourceUseCase,
         RunDueSourcesUseCase,

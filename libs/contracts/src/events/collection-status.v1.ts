@@ -5,11 +5,11 @@ import { IsoDateTime } from '../common.js';
 
 /**
  * How collection of one source went over [from, to), published by ingest (msgID
- * `collection:<sourceId>:<from>:<status>`): `outage` when the source could not be fetched
+ * `collection:<sourceId>:<from>:<to>:<status>`): `outage` when the source could not be fetched
  * (errors, timeouts, backoff), `backlog` when fetched items wait unprocessed in ingest, `ok` to
  * record a healthy period (optional; absence of an outage means complete). A later report for
  * the same source and `from` replaces an earlier one (an outage still running is re-sent with a
- * growing `to`). Trends marks the buckets the interval overlaps as incomplete.
+ * growing `to`, and once more, closed, when the source recovers). Trends marks the buckets the interval overlaps as incomplete.
  */
 export const CollectionStatusV1 = defineEvent(
   SUBJECTS.collectionStatusV1,

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { CustomStrategy, NestMicroservice } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AddressInfo } from 'node:net';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { HealthRegistry } from '../health/health.registry.js';
 import { installCorrelation } from '../http/correlation.hook.js';
 import { createLogger } from '../logging/logger.factory.js';
@@ -24,7 +25,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const nestLogger = new PinoNestLogger(logger);
   const app = await NestFactory.create<NestFastifyApplication>(
     ServiceRootModule.wrap(options.module),
-    new FastifyAdapter({ logger: false }),
+    new FastifyAdapter({ logger: false, frameworkErrors: answerFrameworkError }),
     { bufferLogs: true, logger: nestLogger, abortOnError: false },
   );
   app.useLogger(nestLogger);
@@ -67,6 +68,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       await app.close();
     })());
   return { app, url, logger, close };
+}
+
+/**
+ * Errors Fastify's router raises before any route or filter runs (a malformed percent-encoding, a path
+ * parameter over the length limit): answered in the API's error shape, without echoing the URL.
+ */
+function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 400;
+  const message = status === 414 ? 'a path parameter is too long' : 'the URL is malformed';
+  void reply.status(status).send({ error: { code: `http.${status}`, message } });
 }
 
 /** A URL a client on this machine can use: wildcard hosts become the loopback address. */

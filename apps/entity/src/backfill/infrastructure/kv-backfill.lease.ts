@@ -37,23 +37,28 @@ export class KvBackfillLease implements BackfillLease {
       throw error;
     }
     const lease = { lost: false, release: async () => undefined };
-    let renewing = false;
+    // The renewal in flight, if any: a release waits for it, or it would delete at a stale revision
+    // (refused) while the renewal writes a fresh one, and the lease would linger until it expires.
+    let renewal: Promise<void> | undefined;
     const renew = async () => {
-      if (renewing || lease.lost) return;
-      renewing = true;
       try {
         revision = await this.kv.update(KEY, owner, revision);
       } catch (error) {
         lease.lost = true;
         clearInterval(timer);
         this.logger.warn(`backfill lease lost: ${(error as Error).message}`);
-      } finally {
-        renewing = false;
       }
     };
-    const timer = setInterval(() => void renew(), Math.max(100, Math.floor(this.leaseMs / 3)));
+    const timer = setInterval(
+      () => {
+        if (renewal || lease.lost) return;
+        renewal = renew().finally(() => (renewal = undefined));
+      },
+      Math.max(100, Math.floor(this.leaseMs / 3)),
+    );
     lease.release = async () => {
       clearInterval(timer);
+      await renewal;
       if (lease.lost) return;
       lease.lost = true;
       await this.kv.delete(KEY, { previousSeq: revision }).catch(() => undefined); // expires otherwise

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { collectionGap } from '../domain/collection-gap.js';
 import { isFetched, type Source, type SourceState } from '../domain/source.js';
+import { COLLECTION_STATUS_PUBLISHER, type CollectionStatusPublisher } from './collection-status.publisher.js';
 import { FETCH_OPTIONS, type FetchOptions } from './fetch.options.js';
 import { FetchSourceUseCase } from './fetch-source.use-case.js';
 import {
@@ -30,6 +32,7 @@ export class RunDueSourcesUseCase {
     @Inject(FETCH_RUN_REPOSITORY) private readonly runs: FetchRunRepository,
     @Inject(FETCH_OPTIONS) private readonly options: FetchOptions,
     private readonly fetchSource: FetchSourceUseCase,
+    @Inject(COLLECTION_STATUS_PUBLISHER) private readonly collection: CollectionStatusPublisher,
   ) {}
 
   /** Starts the fetches that are due and free; returns the ids started. */
@@ -73,11 +76,25 @@ export class RunDueSourcesUseCase {
       const { run, state: next } = await this.fetchSource.run(source, state, new Date(), this.stopping.signal);
       await this.states.save(next);
       await this.runs.record(run);
+      await this.reportGap(state, next, run.finishedAt);
       if (run.newItems > 0)
         this.logger.log(`source ${source.sourceId}: ${run.newItems} new article(s) of ${run.items}`);
     } catch (error) {
       // The store failed: the claim lapses with its lease period and another pass retries.
       this.logger.error(`source ${source.sourceId}: fetch result not stored: ${(error as Error).message}`);
+    }
+  }
+
+  /** An outage goes to trends (completeness); while it lasts, every failed fetch re-sends it. */
+  private async reportGap(previous: SourceState, next: SourceState, now: Date): Promise<void> {
+    const gap = collectionGap(previous, next, now);
+    if (!gap) return;
+    try {
+      await this.collection.publishGap(gap, now);
+    } catch (error) {
+      // The next failed fetch re-sends the outage with a later end; only a recovery's closing
+      // report can be missed, and the outage then ends at its last failed fetch.
+      this.logger.warn(`source ${gap.sourceId}: collection gap not published: ${(error as Error).message}`);
     }
   }
 }
