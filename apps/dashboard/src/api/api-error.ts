@@ -22,8 +22,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * The error a response body describes: `{ error: { code, message, ... } }` from the gateway, or the
- * framework's `{ statusCode, error: "Not Found", message }` for a route it does not have.
+ * The error a response body describes: `{ error: { code, message, ... } }` from the gateway (`http.404`
+ * for a route it does not have), or the framework's `{ statusCode, error: "Not Found", message }` that
+ * older gateways sent for one.
  */
 export function errorFromResponse(status: number, body: unknown, path = ''): ApiError {
   if (isRecord(body) && isRecord(body['error'])) {

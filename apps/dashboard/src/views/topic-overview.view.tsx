@@ -19,6 +19,8 @@ const POLL_MS = 15_000;
 /** How often the topic (and its backfill's progress) is asked for while a backfill runs, and otherwise. */
 const BACKFILL_POLL_MS = 2_000;
 const TOPIC_POLL_MS = 30_000;
+/** How long after a backfill completes its matches may still be arriving in the counts, in milliseconds. */
+const SETTLE_MS = 30_000;
 const FEED_SIZE = 20;
 const ALERTS_SHOWN = 6;
 
@@ -114,6 +116,27 @@ export function TopicOverviewView({ topicId }: { topicId: string }) {
     // The first answer came with the numbers; later progress changes them.
     if (!first) reloadTrend.current();
   }, [progress]);
+  // The trends service learns of a newly active version a moment after the topics API shows it:
+  // until the trend reads the active version, ask again.
+  const active = topic.data?.activeVersion ?? null;
+  const trendVersion = trend.data?.topicVersion ?? null;
+  useEffect(() => {
+    if (active === null || trendVersion === null || trendVersion === active) return;
+    const timer = setTimeout(() => reloadTrend.current(), BACKFILL_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [active, trendVersion, trend.data]);
+  // A backfill's matches are counted by the trends service after it completes, a few at a time
+  // (they bring no stream events): for a while after it finished, the numbers are asked for again.
+  const finishedAt = b?.status === 'completed' ? b.finishedAt : null;
+  useEffect(() => {
+    const until = finishedAt ? Date.parse(finishedAt) + SETTLE_MS : 0;
+    if (until <= Date.now()) return;
+    const timer = setInterval(() => {
+      if (Date.now() > until) clearInterval(timer);
+      else reloadTrend.current();
+    }, BACKFILL_POLL_MS);
+    return () => clearInterval(timer);
+  }, [finishedAt]);
   const reloadAlerts = useRef(alerts.reload);
   reloadAlerts.current = alerts.reload;
   useEffect(() => {

@@ -60,7 +60,12 @@ export function TrendCharts({ trend, share = true }: { trend: SeriesTrendRespons
   };
   return (
     <div className="charts">
-      <p className="summary" data-testid="trend-summary" data-articles={summary.articles}>
+      <p
+        className="summary"
+        data-testid="trend-summary"
+        data-articles={summary.articles}
+        data-topic-version={trend.topicVersion ?? ''}
+      >
         <strong>{summary.articles}</strong> article{summary.articles === 1 ? '' : 's'} in the range
         {summary.busiest ? (
           <>
@@ -69,6 +74,7 @@ export function TrendCharts({ trend, share = true }: { trend: SeriesTrendRespons
           </>
         ) : null}
         {summary.toneAvg !== null ? <> · average tone {summary.toneAvg.toFixed(2)}</> : null}
+        {trend.topicVersion !== null ? <> · topic version {trend.topicVersion}</> : null}
         {summary.incompleteBuckets > 0 ? (
           <span className="badge badge-warn">
             {' '}
