@@ -106,8 +106,15 @@ describe('the pipeline, end to end', () => {
 
       // The same numbers through the entity series and the CSV export, in the reader's time zone.
       const day = '&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z';
-      const entity = await api(`/v1/entities/unit:bars-kaliningrad/trends?interval=day${day}`);
-      const entityDay = ((await entity.json()) as SeriesTrendResponseV1).points[0];
+      // The article's buckets are written one after another: the entity's may follow the topic's.
+      const entityDay = await waitFor(
+        async () => {
+          const entity = await api(`/v1/entities/unit:bars-kaliningrad/trends?interval=day${day}`);
+          const point = ((await entity.json()) as SeriesTrendResponseV1).points[0];
+          return point && point.articles > 0 ? point : undefined;
+        },
+        { timeoutMs: 30_000, what: 'the article in the entity trend' },
+      );
       expect(entityDay).toMatchObject({ articles: 1, toneCount: 1 });
       const entityListed = (await (await api(entityDay?.articlesUrl ?? '')).json()) as {
         articles: Array<{ articleId: string }>;
