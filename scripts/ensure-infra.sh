@@ -2,6 +2,9 @@
 # Puts the infrastructure binaries the project runs locally into .tools/bin (git-ignored):
 #   nats-server  (NATS with JetStream)      built with `go install`, Debian's nats-server as fallback
 #   ferretdb     (MongoDB wire protocol)    built from the v1.24.2 module source
+# and checks for PostgreSQL, FerretDB's backend in tests, the demo and the benchmarks (libs/local-infra
+# starts a private cluster; ADR 0008): installed with apt-get when missing (sudo when not root),
+# unless ENSURE_INFRA_NO_APT=1; without it FerretDB falls back to its much slower SQLite backend.
 # Idempotent: returns at once when the right versions are present.
 # Override with NATS_SERVER_BIN / FERRETDB_BIN to use binaries you already have.
 set -euo pipefail
@@ -62,7 +65,33 @@ ensure_ferretdb() {
   mv "$target.tmp" "$target"
 }
 
+postgres_bin_dir() {
+  if [[ -n "${POSTGRES_BIN_DIR:-}" ]]; then echo "$POSTGRES_BIN_DIR"; return; fi
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4 -n -r); do
+    [[ -x "$dir/initdb" && -x "$dir/postgres" ]] && { echo "$dir"; return; }
+  done
+  command -v initdb >/dev/null 2>&1 && dirname "$(command -v initdb)"
+  return 0
+}
+
+ensure_postgres() {
+  [[ -n "$(postgres_bin_dir)" ]] && return
+  if [[ "${ENSURE_INFRA_NO_APT:-0}" != "1" ]] && command -v apt-get >/dev/null 2>&1; then
+    say "PostgreSQL not found: installing Debian's postgresql (FerretDB's backend, ADR 0008)..."
+    local sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+    if $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends postgresql; then
+      return
+    fi
+    say "WARNING: apt-get install postgresql failed"
+  fi
+  say "WARNING: no PostgreSQL: FerretDB will run on its SQLite backend (updates scan whole collections; see ADR 0008)"
+}
+
 ensure_nats
 ensure_ferretdb
+ensure_postgres
 say "nats-server: $("$bin/nats-server" --version)"
 say "ferretdb: $("$bin/ferretdb" --version | head -1)"
+pg="$(postgres_bin_dir)"
+if [[ -n "$pg" ]]; then say "postgresql: $("$pg/postgres" --version)"; fi
