@@ -50,6 +50,11 @@ export class ManagedProcess {
     this.child = child;
   }
 
+  /** Resolves when the process exits (at once when it is not running). */
+  exited(): Promise<void> {
+    return this.running && this.exitPromise ? this.exitPromise : Promise.resolve();
+  }
+
   /** SIGTERM (or the stop signal), then SIGKILL after graceMs milliseconds. */
   async stop(graceMs = 5000): Promise<void> {
     if (!this.running || !this.child) return this.closeLog();

@@ -35,6 +35,44 @@ interface RunAs {
 const PORT = 5432;
 
 /**
+ * FerretDB v1.24 pushes an equality filter down as `_jsonb->'field' @> value`, while the indexes it
+ * creates are btrees on `(_jsonb->'field')`, which `@>` cannot use: every lookup, even by `_id`,
+ * scans the table (ADR 0008). This event trigger adds, beside each such index FerretDB creates, a
+ * GIN index (jsonb_path_ops) on the same expression of its first field, which `@>` can use; with
+ * custom plans (plan_cache_mode) the planner sees the field name as a constant and matches it.
+ */
+const GIN_FOR_FERRETDB_INDEXES = `
+CREATE OR REPLACE FUNCTION media_monitor_gin_for_ferretdb() RETURNS event_trigger
+LANGUAGE plpgsql AS $body$
+DECLARE
+  r record;
+  def text;
+  expr text;
+  tbl text;
+  name text;
+BEGIN
+  FOR r IN SELECT * FROM pg_event_trigger_ddl_commands() WHERE command_tag = 'CREATE INDEX' LOOP
+    def := pg_get_indexdef(r.objid);
+    CONTINUE WHEN def !~ 'USING btree';
+    expr := substring(def FROM '\\(_jsonb -> ''[^'']+''::text\\)');
+    CONTINUE WHEN expr IS NULL;
+    SELECT indrelid::regclass::text INTO tbl FROM pg_index WHERE indexrelid = r.objid;
+    CONTINUE WHEN position('_ferretdb_' in tbl) > 0;
+    name := left((SELECT relname FROM pg_class WHERE oid = r.objid), 55) || '_gin';
+    BEGIN
+      EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin (%s jsonb_path_ops) WITH (fastupdate = off)', name, tbl, expr);
+    EXCEPTION WHEN OTHERS THEN
+      RAISE WARNING 'media_monitor_gin_for_ferretdb: no GIN index for %: %', def, SQLERRM;
+    END;
+  END LOOP;
+END
+$body$;
+DROP EVENT TRIGGER IF EXISTS media_monitor_gin_for_ferretdb;
+CREATE EVENT TRIGGER media_monitor_gin_for_ferretdb ON ddl_command_end
+  WHEN TAG IN ('CREATE INDEX') EXECUTE FUNCTION media_monitor_gin_for_ferretdb();
+`;
+
+/**
  * Lets the `postgres` account traverse (not list) the folders above its data folder: the
  * temporary folders this process makes are 0700. Only folders under the system's temporary
  * folder or the repository are changed; any other unreachable folder is an error.
@@ -147,6 +185,9 @@ export class PostgresServer {
         'shared_buffers=256MB',
         '-c',
         'log_min_messages=warning',
+        // Plan each statement with its parameters: FerretDB passes field names as parameters.
+        '-c',
+        'plan_cache_mode=force_custom_plan',
       ],
       logFile: join(options.dataDir, 'postgres.log'),
       ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
@@ -157,6 +198,7 @@ export class PostgresServer {
     child.start();
     try {
       await server.waitReady(options.startTimeoutMs ?? 30_000);
+      server.psql(GIN_FOR_FERRETDB_INDEXES);
     } catch (error) {
       await server.stop();
       throw error;
@@ -171,6 +213,11 @@ export class PostgresServer {
     return `postgres://postgres@/postgres?host=${encodeURIComponent(this.socketDir)}&port=${PORT}&pool_max_conns=200`;
   }
 
+  /** The process id while it runs (for CPU and memory sampling). */
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
   get running(): boolean {
     return this.process.running;
   }
@@ -178,6 +225,30 @@ export class PostgresServer {
   async stop(): Promise<void> {
     await this.process.stop(15_000);
     if (this.socketIsTemporary) rmSync(this.socketDir, { recursive: true, force: true });
+  }
+
+  /** Runs SQL in the `postgres` database (as its owner); throws with psql's message on failure. */
+  psql(sql: string): string {
+    const result = spawnSync(
+      join(this.binDir, 'psql'),
+      [
+        '-X',
+        '-q',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-h',
+        this.socketDir,
+        '-p',
+        String(PORT),
+        '-U',
+        'postgres',
+        '-d',
+        'postgres',
+      ],
+      { input: sql, encoding: 'utf8', ...(this.runAs ? { uid: this.runAs.uid, gid: this.runAs.gid } : {}) },
+    );
+    if (result.status !== 0) throw new Error(`psql failed: ${(result.stderr || result.stdout).trim()}`);
+    return result.stdout;
   }
 
   private async waitReady(timeoutMs: number): Promise<void> {
