@@ -28,7 +28,7 @@ have_go() { command -v go >/dev/null 2>&1; }
 ensure_nats() {
   local target="$bin/nats-server"
   if [[ -n "${NATS_SERVER_BIN:-}" ]]; then ln -sf "$NATS_SERVER_BIN" "$target"; return; fi
-  if [[ -x "$target" ]] && "$target" --version 2>/dev/null | grep -q "${NATS_VERSION}"; then return; fi
+  if [[ -x "$target" ]] && "$target" --version 2>/dev/null | grep "${NATS_VERSION}" >/dev/null; then return; fi
   if have_go; then
     say "building nats-server ${NATS_VERSION} (go install)..."
     GOBIN="$bin" GOFLAGS=-mod=mod go install "github.com/nats-io/nats-server/v2@${NATS_VERSION}"
@@ -47,7 +47,7 @@ ensure_nats() {
 ensure_ferretdb() {
   local target="$bin/ferretdb"
   if [[ -n "${FERRETDB_BIN:-}" ]]; then ln -sf "$FERRETDB_BIN" "$target"; return; fi
-  if [[ -x "$target" ]] && "$target" --version 2>/dev/null | grep -q "version: ${FERRETDB_VERSION}"; then return; fi
+  if [[ -x "$target" ]] && "$target" --version 2>/dev/null | grep "version: ${FERRETDB_VERSION}" >/dev/null; then return; fi
   have_go || die "ferretdb not found and Go is not installed."
   say "building ferretdb ${FERRETDB_VERSION} from its module source (about 2 minutes the first time)..."
   # `go install ...ferretdb@v1.24.2` builds a binary that panics at start, because the module

@@ -252,7 +252,7 @@ bench
   .option('--days <n>', 'days the stored articles cover', positiveInt, 60)
   .option(
     '--postgresql <url>',
-    "FerretDB's PostgreSQL backend on this database (e.g. postgres://postgres@127.0.0.1:5432/postgres)",
+    'FerretDB on this PostgreSQL database instead of a private cluster (e.g. postgres://postgres@127.0.0.1:5432/postgres)',
   )
   .action((opts: { levels: number[]; connections: number; seconds: number; days: number; postgresql?: string }) =>
     runBenchTrendQuery(opts),

@@ -12,12 +12,14 @@ export interface BenchTrendQueryOptions {
   seconds: number;
   /** Days the stored articles cover (the query reads the last 30). */
   days: number;
-  /** Run FerretDB on this PostgreSQL database instead of SQLite. */
+  /** Run FerretDB on this PostgreSQL database instead of a private cluster (or SQLite: FERRETDB_BACKEND). */
   postgresql?: string;
 }
 
 interface LevelResult {
   articles: number;
+  /** FerretDB's backend in this run. */
+  backend: string;
   buckets: number;
   loadSeconds: number;
   /** One request at a time, after a warm-up: latency without queueing. */
@@ -114,6 +116,7 @@ async function runLevel(articles: number, options: BenchTrendQueryOptions): Prom
     });
     const level: LevelResult = {
       articles,
+      backend: system.stack.ferretdb.backend,
       buckets: loaded.buckets,
       loadSeconds: loaded.seconds,
       sequentialMs: { p50: percentile(sequential, 50), max: sequential.at(-1) ?? 0 },
@@ -166,7 +169,7 @@ export async function runBenchTrendQuery(options: BenchTrendQueryOptions): Promi
   const report = {
     benchmark: 'trend-query',
     query: 'GET /v1/topics/{id}/trends?interval=hour over 30 days (720 points), rotating over 10 topics',
-    store: `FerretDB v1.24 (${options.postgresql ? 'PostgreSQL' : 'SQLite'} backend), one trends process, one gateway process`,
+    store: `FerretDB v1.24 (${options.postgresql ? 'the given PostgreSQL' : (results[0]?.backend ?? '?')} backend), one trends process, one gateway process`,
     loading: 'bucket documents bulk-inserted, built by the write path’s own functions (BucketFixture)',
     connections: options.connections,
     seconds: options.seconds,
