@@ -45,7 +45,7 @@ const TREND_COLUMNS = [
 @UseGuards(ApiKeyGuard)
 export class TrendsController {
   /** Dashboards poll the same series: identical requests share answers for a second (TREND_CACHE_MS). */
-  private readonly trendAnswers: AnswerCache<SeriesTrendResponseV1>;
+  private readonly trendAnswers: AnswerCache<{ answer: SeriesTrendResponseV1; json: string }>;
   constructor(
     private readonly queries: QueryClient,
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
@@ -122,10 +122,15 @@ export class TrendsController {
   ): Promise<SeriesTrendResponseV1 | string> {
     const { format, ...range } = parseOrThrow(TrendQuerySchema, query ?? {}, 'gateway.invalid_query');
     const request = { series, ...range };
-    const answer = await this.trendAnswers.get(JSON.stringify(request), () =>
-      this.queries.request(SeriesTrendQueryV1, request, { timeoutMs: QUERY_TIMEOUT_MS }),
-    );
-    if (format === 'json') return answer;
+    // The answer is serialised once per cached answer, not once per request (720 points are large).
+    const { answer, json } = await this.trendAnswers.get(JSON.stringify(request), async () => {
+      const fresh = await this.queries.request(SeriesTrendQueryV1, request, { timeoutMs: QUERY_TIMEOUT_MS });
+      return { answer: fresh, json: JSON.stringify(fresh) };
+    });
+    if (format === 'json') {
+      void reply.type('application/json; charset=utf-8');
+      return json;
+    }
     return sendCsv(reply, `${series.kind}-${series.id}-${range.interval}`, TREND_COLUMNS, answer.points);
   }
 
