@@ -28,7 +28,7 @@ describe('reads by key against FerretDB', () => {
       { uri: testInfra().mongoUri, dbName: uniqueDatabaseName('reads') },
       { appName: 'find-each-int-spec' },
     );
-    await ensureIndexes(connection, [Bands()]);
+    await ensureIndexes(connection, [Bands() as never]);
     await Bands().insertMany(
       Array.from({ length: 40 }, (_, i) => ({ _id: `a${i}`, bands: [`b${i % 5}`, `c${i % 7}`], signature: `s${i}` })),
     );
