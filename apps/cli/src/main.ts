@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { FULL_CHAOS, QUICK_CHAOS, runChaos } from './commands/chaos/chaos.command.js';
 import { CONSUMER_SERVICES, runBenchScale, type ConsumerService } from './commands/bench-scale.command.js';
+import { FULL, QUICK, runBenchE2e } from './commands/bench-e2e.command.js';
 import { runBenchExtraction } from './commands/bench-extraction.command.js';
 import { runBenchFeeds } from './commands/bench-feeds.command.js';
 import { runBenchNer } from './commands/bench-ner.command.js';
@@ -218,6 +219,54 @@ bench
   );
 
 bench
+  .command('e2e')
+  .description(
+    'the whole system through the ingest API: throughput, ingest→trend and →alert latency, gateway query, CPU, RSS, lag',
+  )
+  .option(
+    '--quick',
+    `shorter phases, under 10 minutes (${QUICK.articles} posts, ${QUICK.latencySeconds} s at half load)`,
+  )
+  .option(
+    '--articles <n>',
+    `posts of the throughput phase (default ${FULL.articles}; quick ${QUICK.articles})`,
+    positiveInt,
+  )
+  .option('--latency-seconds <s>', `seconds at half load (default ${FULL.latencySeconds})`, positiveInt)
+  .option('--query-seconds <s>', `seconds of trend query load (default ${FULL.querySeconds})`, positiveInt)
+  .option('--connections <n>', 'concurrent gateway clients', positiveInt, 50)
+  .option('--batch <n>', 'articles per POST /v1/articles (at most 500)', positiveInt, 100)
+  .option('--parallel-posts <n>', 'concurrent POSTs in the throughput phase', positiveInt, 4)
+  .option('--concurrency <n>', "the consumers' CONSUMER_CONCURRENCY (default: the services' own)", positiveInt)
+  .option('--out <dir>', 'folder of the JSON report and the SVG chart', 'reports')
+  .action(
+    (opts: {
+      quick?: boolean;
+      articles?: number;
+      latencySeconds?: number;
+      querySeconds?: number;
+      connections: number;
+      batch: number;
+      parallelPosts: number;
+      concurrency?: number;
+      out: string;
+    }) => {
+      const base = opts.quick ? QUICK : FULL;
+      return runBenchE2e({
+        quick: opts.quick ?? false,
+        articles: opts.articles ?? base.articles,
+        latencySeconds: opts.latencySeconds ?? base.latencySeconds,
+        querySeconds: opts.querySeconds ?? base.querySeconds,
+        connections: opts.connections,
+        batch: opts.batch,
+        parallelPosts: opts.parallelPosts,
+        ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+        out: opts.out,
+      });
+    },
+  );
+
+bench
   .command('trend-query')
   .description('p50/p99 of the 30-day hourly trend query through the gateway with stored articles at each level')
   .option('--levels <list>', 'stored articles per level, comma separated', articleLevels, [10_000, 100_000, 1_000_000])
@@ -226,7 +275,7 @@ bench
   .option('--days <n>', 'days the stored articles cover', positiveInt, 60)
   .option(
     '--postgresql <url>',
-    "FerretDB's PostgreSQL backend on this database (e.g. postgres://postgres@127.0.0.1:5432/postgres)",
+    'FerretDB on this PostgreSQL database instead of a private cluster (e.g. postgres://postgres@127.0.0.1:5432/postgres)',
   )
   .action((opts: { levels: number[]; connections: number; seconds: number; days: number; postgresql?: string }) =>
     runBenchTrendQuery(opts),

@@ -6,3 +6,4 @@ export * from './managed-process.js';
 export * from './nats-server.js';
 export * from './net.js';
 export * from './paths.js';
+export * from './postgres.js';

@@ -115,9 +115,17 @@ export class LocalSystem {
           const running: RunningService = { name, replica, url, process: child, logFile };
           system.processes.push(running);
           if (replica === 0) services.set(name, running);
-          await waitForHttpOk(`${url}/health/ready`, options.readyTimeoutMs ?? 90_000).catch((error: Error) => {
-            throw new Error(`${instance} did not become ready: ${error.message}; see ${logFile}`);
+          // A service that exits at start (a configuration error) fails at once, not after the timeout.
+          const exited = child.exited().then(() => {
+            throw new Error(`${instance} exited before it was ready; see ${logFile}`);
           });
+          await Promise.race([
+            waitForHttpOk(`${url}/health/ready`, options.readyTimeoutMs ?? 90_000).catch((error: Error) => {
+              throw new Error(`${instance} did not become ready: ${error.message}; see ${logFile}`);
+            }),
+            exited,
+          ]);
+          exited.catch(() => undefined);
           progress(`  ${instance.padEnd(11)} ready at ${url}`);
         }
       }

@@ -10,6 +10,11 @@ export interface ManagedProcessOptions {
   logFile: string;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** Run as this user and group (a root parent starting a server that refuses root). */
+  uid?: number;
+  gid?: number;
+  /** The graceful stop signal (default SIGTERM). */
+  stopSignal?: NodeJS.Signals;
 }
 
 /** A child process with its output in a log file, stoppable gracefully or by SIGKILL. */
@@ -35,6 +40,8 @@ export class ManagedProcess {
       cwd: this.options.cwd,
       env: this.options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(this.options.uid !== undefined ? { uid: this.options.uid } : {}),
+      ...(this.options.gid !== undefined ? { gid: this.options.gid } : {}),
     });
     child.stdout?.pipe(this.log, { end: false });
     child.stderr?.pipe(this.log, { end: false });
@@ -43,10 +50,15 @@ export class ManagedProcess {
     this.child = child;
   }
 
-  /** SIGTERM, then SIGKILL after graceMs milliseconds. */
+  /** Resolves when the process exits (at once when it is not running). */
+  exited(): Promise<void> {
+    return this.running && this.exitPromise ? this.exitPromise : Promise.resolve();
+  }
+
+  /** SIGTERM (or the stop signal), then SIGKILL after graceMs milliseconds. */
   async stop(graceMs = 5000): Promise<void> {
     if (!this.running || !this.child) return this.closeLog();
-    this.child.kill('SIGTERM');
+    this.child.kill(this.options.stopSignal ?? 'SIGTERM');
     const timer = setTimeout(() => this.child?.kill('SIGKILL'), graceMs);
     await this.exitPromise;
     clearTimeout(timer);

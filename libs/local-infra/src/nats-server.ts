@@ -52,6 +52,11 @@ export class NatsServer {
     return `nats://127.0.0.1:${this.port}`;
   }
 
+  /** The process id while it runs (for CPU and memory sampling). */
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
   get running(): boolean {
     return this.process.running;
   }

@@ -11,3 +11,4 @@ export * from './idempotent/guarded-increment.js';
 export * from './idempotent/upsert-by-natural-key.js';
 export * from './idempotent/key-serializer.js';
 export * from './mongo-index.initializer.js';
+export * from './reads/find-each.js';

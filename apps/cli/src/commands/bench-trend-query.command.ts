@@ -12,12 +12,14 @@ export interface BenchTrendQueryOptions {
   seconds: number;
   /** Days the stored articles cover (the query reads the last 30). */
   days: number;
-  /** Run FerretDB on this PostgreSQL database instead of SQLite. */
+  /** Run FerretDB on this PostgreSQL database instead of a private cluster (or SQLite: FERRETDB_BACKEND). */
   postgresql?: string;
 }
 
 interface LevelResult {
   articles: number;
+  /** FerretDB's backend in this run. */
+  backend: string;
   buckets: number;
   loadSeconds: number;
   /** One request at a time, after a warm-up: latency without queueing. */
@@ -73,7 +75,8 @@ async function runLevel(articles: number, options: BenchTrendQueryOptions): Prom
     databasePrefix: `bench${articles}`,
     ...(options.postgresql ? { ferretdbPostgresqlUrl: options.postgresql } : {}),
     logLevel: 'warn',
-    env: { RATE_LIMIT_PER_MINUTE: '1000000' },
+    // The gateway's trend answer cache, as measured (off by default; ADR 0008).
+    env: { RATE_LIMIT_PER_MINUTE: '1000000', TREND_CACHE_MS: '1000' },
     onProgress: (line) => say(line),
   });
   try {
@@ -114,6 +117,7 @@ async function runLevel(articles: number, options: BenchTrendQueryOptions): Prom
     });
     const level: LevelResult = {
       articles,
+      backend: system.stack.ferretdb.backend,
       buckets: loaded.buckets,
       loadSeconds: loaded.seconds,
       sequentialMs: { p50: percentile(sequential, 50), max: sequential.at(-1) ?? 0 },
@@ -166,7 +170,7 @@ export async function runBenchTrendQuery(options: BenchTrendQueryOptions): Promi
   const report = {
     benchmark: 'trend-query',
     query: 'GET /v1/topics/{id}/trends?interval=hour over 30 days (720 points), rotating over 10 topics',
-    store: `FerretDB v1.24 (${options.postgresql ? 'PostgreSQL' : 'SQLite'} backend), one trends process, one gateway process`,
+    store: `FerretDB v1.24 (${options.postgresql ? 'the given PostgreSQL' : (results[0]?.backend ?? '?')} backend), one trends process, one gateway process`,
     loading: 'bucket documents bulk-inserted, built by the write path’s own functions (BucketFixture)',
     connections: options.connections,
     seconds: options.seconds,

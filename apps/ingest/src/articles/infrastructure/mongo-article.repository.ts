@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
-import { MONGO_CONNECTION, insertOnce } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, findEachById, insertOnce } from '@media-monitor/persistence';
 import type { Article } from '../domain/article.js';
 import type { ArticleRepository, StoredArticle } from '../application/article.repository.js';
 import { ArticleMapper } from './article.mapper.js';
@@ -51,9 +51,10 @@ export class MongoArticleRepository implements ArticleRepository {
 
   async holdersOf(articleIds: readonly string[]): Promise<Map<string, string>> {
     if (articleIds.length === 0) return new Map();
-    const docs = await this.model
-      .find({ _id: { $in: [...articleIds] } }, { _id: 1, duplicateOf: 1 })
-      .lean<Array<{ _id: string; duplicateOf: string | null }>>();
+    const docs = (await findEachById(this.model, articleIds, { _id: 1, duplicateOf: 1 })) as unknown as Array<{
+      _id: string;
+      duplicateOf: string | null;
+    }>;
     return new Map(docs.map((doc) => [doc._id, doc.duplicateOf ?? doc._id]));
   }
 

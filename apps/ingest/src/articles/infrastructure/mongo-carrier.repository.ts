@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
-import { MONGO_CONNECTION, insertOnce } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, findEachById, insertOnce } from '@media-monitor/persistence';
 import type { Carrier, CarrierRepository } from '../application/carrier.repository.js';
 import { CARRIER_MODEL, carrierSchema, type CarrierDocument } from './article.schema.js';
 
@@ -37,9 +37,11 @@ export class MongoCarrierRepository implements CarrierRepository {
 
   async carriedBy(sourceId: string, articleIds: readonly string[]): Promise<Set<string>> {
     if (articleIds.length === 0) return new Set();
-    const docs = await this.model
-      .find({ _id: { $in: articleIds.map((id) => `${id}|${sourceId}`) } }, { articleId: 1 })
-      .lean<Array<{ articleId: string }>>();
+    const docs = (await findEachById(
+      this.model,
+      articleIds.map((id) => `${id}|${sourceId}`),
+      { articleId: 1 },
+    )) as unknown as Array<{ articleId: string }>;
     return new Set(docs.map((doc) => doc.articleId));
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
-import { MONGO_CONNECTION, insertOnce } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, findEachById, findEachByValue, insertOnce } from '@media-monitor/persistence';
 import type { StoryIndex } from '../application/story.index.js';
 import type { StoryCandidate } from '../domain/story-decision.js';
 import {
@@ -29,14 +29,17 @@ export class MongoStoryIndex implements StoryIndex {
   }
 
   async candidates(articleId: string, bandKeys: readonly string[], limit: number): Promise<StoryCandidate[]> {
-    const members = await this.bands
-      .find({ bands: { $in: [...bandKeys] }, _id: { $ne: articleId } }, { signature: 1 })
-      .limit(limit)
-      .lean<Array<{ _id: string; signature: string }>>();
+    // One indexed equality read per band, not `bands: { $in }` (FerretDB scans for `$in`; ADR 0008).
+    const members = await findEachByValue(this.bands, 'bands', bandKeys, {
+      extra: { _id: { $ne: articleId } },
+      projection: { signature: 1 },
+      limit,
+    });
     if (members.length === 0) return [];
-    const placed = await this.assignments
-      .find({ _id: { $in: members.map((m) => m._id) } })
-      .lean<StoryAssignmentDocument[]>();
+    const placed = await findEachById(
+      this.assignments,
+      members.map((m) => m._id),
+    );
     const stories = new Map(placed.map((p) => [p._id, p.storyId]));
     return members.map((m) => ({
       articleId: m._id,

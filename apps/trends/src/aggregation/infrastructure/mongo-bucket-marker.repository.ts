@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
 import type { TrendInterval } from '@media-monitor/contracts';
-import { MONGO_CONNECTION, isDuplicateKeyError } from '@media-monitor/persistence';
+import { findEachById, isDuplicateKeyError, MONGO_CONNECTION } from '@media-monitor/persistence';
 import type { BucketMarkerRepository } from '../application/bucket-marker.repository.js';
 import type { BucketFirsts } from '../application/bucket.repository.js';
 import { seriesKey } from '../domain/buckets.js';
@@ -52,9 +52,9 @@ export class MongoBucketMarkerRepository implements BucketMarkerRepository {
     }
     const claimedEarlier = new Set<string>();
     if (retry && duplicates.size > 0) {
-      const existing = await this.model
-        .find({ _id: { $in: [...duplicates] } }, { by: 1 })
-        .lean<Array<Pick<MarkerDocument, '_id' | 'by'>>>();
+      const existing = (await findEachById(this.model, [...duplicates], { by: 1 })) as Array<
+        Pick<MarkerDocument, '_id' | 'by'>
+      >;
       for (const doc of existing) if (doc.by === articleId) claimedEarlier.add(doc._id);
     }
     const mine = (id: string) => !duplicates.has(id) || claimedEarlier.has(id);

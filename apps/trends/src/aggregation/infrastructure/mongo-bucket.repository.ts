@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
 import type { TrendInterval } from '@media-monitor/contracts';
-import { MONGO_CONNECTION, guardedIncrement, type KeyedLock } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, findEachById, guardedIncrement, type KeyedLock } from '@media-monitor/persistence';
 import { TRENDS_WRITE_LOCK } from '../../trends.tokens.js';
 import type { BucketFirsts, BucketRepository, BucketRow } from '../application/bucket.repository.js';
 import { bucketIncrements } from '../domain/bucket-increments.js';
-import { INTERVAL_MS, bucketStart, decodeFieldName, seriesKey } from '../domain/buckets.js';
+import { INTERVAL_MS, bucketStarts, decodeFieldName, seriesKey } from '../domain/buckets.js';
 import type { BucketContribution } from '../domain/contributions.js';
 import {
   bucketModels,
@@ -60,9 +60,8 @@ function dayRow(doc: BucketDocument): BucketRow {
 
 /**
  * Buckets: minute documents, and day documents that also hold their hours, so an hourly series
- * of 30 days is 30 documents. Every read is one query per series on `si` (equality) and
- * `bucketStart` (range): an index range scan on MongoDB; on FerretDB's PostgreSQL backend the
- * equality is pushed down; its SQLite backend scans the collection (docs/performance.md).
+ * of 30 days is 30 documents, read by key. Minute reads are one query per series on `si`
+ * (equality, indexed on FerretDB's PostgreSQL backend too) and `bucketStart` (range).
  */
 @Injectable()
 export class MongoBucketRepository implements BucketRepository {
@@ -172,18 +171,25 @@ export class MongoBucketRepository implements BucketRepository {
     return deleted.reduce((a, b) => a + b, 0);
   }
 
-  /** The day documents of the series in [from, to): one equality-and-range read per series. */
+  /**
+   * The day documents of the series in [from, to), read by their keys (`<series>|day|<start>`):
+   * one indexed `_id` read per day and series, so the cost follows the days asked for, not the
+   * history stored (FerretDB v1.24 scans for ranges and `$in`; ADR 0008). Missing days are absent.
+   */
   private async days(
     series: readonly string[],
     from: Date,
     to: Date,
     projection: Record<string, 0 | 1>,
   ): Promise<BucketDocument[]> {
+    const starts = bucketStarts('day', from, to);
     const docs = await Promise.all(
       series.map((s) =>
-        this.modelOf(s, 'day')
-          .find({ si: seriesInterval(s, 'day'), bucketStart: { $gte: bucketStart('day', from), $lt: to } }, projection)
-          .lean<BucketDocument[]>(),
+        findEachById(
+          this.modelOf(s, 'day'),
+          starts.map((start) => `${s}|day|${start.toISOString()}`),
+          projection,
+        ),
       ),
     );
     return docs.flat();

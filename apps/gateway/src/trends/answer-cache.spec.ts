@@ -1,0 +1,67 @@
+import { describe, expect, it } from '@jest/globals';
+import { AnswerCache } from './answer-cache.js';
+
+function counter() {
+  let calls = 0;
+  let release: () => void = () => undefined;
+  return {
+    get calls() {
+      return calls;
+    },
+    load: () => {
+      calls += 1;
+      const n = calls;
+      return new Promise<number>((resolve) => {
+        release = () => resolve(n);
+      });
+    },
+    release: () => release(),
+  };
+}
+
+describe('AnswerCache', () => {
+  it('shares one upstream request among identical requests in flight', async () => {
+    const cache = new AnswerCache<number>(1000, 1000);
+    const upstream = counter();
+    const answers = [cache.get('k', upstream.load), cache.get('k', upstream.load), cache.get('k', upstream.load)];
+    upstream.release();
+    expect(await Promise.all(answers)).toEqual([1, 1, 1]);
+    expect(upstream.calls).toBe(1);
+  });
+
+  it('answers from the cache within the ttl, serves stale while refreshing, and reloads after staleness', async () => {
+    let now = 0;
+    const cache = new AnswerCache<number>(1000, 2000, 10, () => now);
+    let n = 0;
+    const load = async () => ++n;
+    expect(await cache.get('k', load)).toBe(1);
+    now = 999;
+    expect(await cache.get('k', load)).toBe(1);
+    expect(n).toBe(1);
+    now = 1500; // stale: the kept answer now, a refresh behind it
+    expect(await cache.get('k', load)).toBe(1);
+    await Promise.resolve();
+    expect(n).toBe(2);
+    expect(await cache.get('k', load)).toBe(2);
+    now = 1500 + 3001; // beyond ttl + stale: waits for a fresh answer
+    expect(await cache.get('k', load)).toBe(3);
+  });
+
+  it('does not keep failures and keeps separate keys apart', async () => {
+    const cache = new AnswerCache<string>(1000, 1000);
+    await expect(cache.get('a', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(await cache.get('a', async () => 'up')).toBe('up');
+    expect(await cache.get('b', async () => 'other')).toBe('other');
+  });
+
+  it('is bounded, and off with a ttl of 0', async () => {
+    const bounded = new AnswerCache<number>(1000, 0, 2);
+    for (const key of ['a', 'b', 'c']) await bounded.get(key, async () => 1);
+    expect(bounded.size).toBe(2);
+    const off = new AnswerCache<number>(0, 0);
+    let n = 0;
+    await off.get('k', async () => ++n);
+    await off.get('k', async () => ++n);
+    expect(n).toBe(2);
+  });
+});
