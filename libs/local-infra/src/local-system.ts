@@ -142,13 +142,18 @@ export class LocalSystem {
     return service.url;
   }
 
-  /** Stops services in reverse order (each drains; replicas of one service together), then NATS and FerretDB. */
+  /**
+   * Stops every service at once (each drains its consumers: what one leaves unacknowledged stays in
+   * its durable consumer), then NATS and FerretDB.
+   */
   async stop(): Promise<void> {
-    for (const name of [...SERVICE_NAMES].reverse()) {
-      await Promise.all(
-        this.processes.filter((running) => running.name === name).map((running) => running.process.stop(25_000)),
-      );
-    }
+    await Promise.all(this.processes.map((running) => running.process.stop(25_000)));
+    await this.stack.stop();
+  }
+
+  /** SIGKILL of every service, then NATS and FerretDB stopped: for a user who will not wait for the drain. */
+  async kill(): Promise<void> {
+    await Promise.all(this.processes.map((running) => running.process.kill()));
     await this.stack.stop();
   }
 }

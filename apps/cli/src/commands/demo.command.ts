@@ -103,11 +103,25 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     rmSync(sourcesDir, { recursive: true, force: true });
     throw error;
   }
+  // Ctrl-C stops everything in order (services drain); a second one kills the services at once.
+  // Without a handler the second signal would end this process and leave the services running.
+  let signals = 0;
   const stopping = new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    const onSignal = () => {
+      signals += 1;
+      if (signals === 1) return resolve();
+      if (signals === 2) {
+        say('stopping at once (SIGKILL to the services) ...');
+        void system
+          .kill()
+          .catch(() => undefined)
+          .finally(() => process.exit(130));
+      }
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
-  try {
+  const show = async (): Promise<void> => {
     const now = new Date();
     const articles = [...bundledDemoArticles(now), ...sharedSampleArticles(now)];
     say();
@@ -146,9 +160,15 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     say(`Logs and data: ${system.stack.dataDir}`);
     if (!options.exit) {
       say();
-      say('Running. Press Ctrl-C to stop.');
+      say('Running. Press Ctrl-C to stop (twice: without waiting for the services to drain).');
       await stopping;
     }
+  };
+  try {
+    // A signal while the demo is still setting up stops it there too.
+    const shown = show();
+    shown.catch(() => undefined);
+    await Promise.race([shown, stopping]);
   } finally {
     say('stopping services (draining consumers) ...');
     await system.stop();
