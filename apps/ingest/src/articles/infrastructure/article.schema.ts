@@ -106,6 +106,20 @@ export const storyBandSchema = new mongoose.Schema<StoryBandDocument>(
 );
 storyBandSchema.index({ bands: 1 });
 
+/**
+ * One LSH band key held by at least one article (`_id` = the key). Claimed with one unordered
+ * insert per article: the keys refused as existing are the only ones whose members need reading,
+ * so an article unlike any stored one costs one round trip instead of one read per band.
+ */
+export interface StoryBandKeyDocument {
+  _id: string;
+}
+export const STORY_BAND_KEY_MODEL = 'StoryBandKey';
+export const storyBandKeySchema = new mongoose.Schema<StoryBandKeyDocument>(
+  { _id: { type: String, required: true } },
+  { collection: 'story_band_keys', versionKey: false },
+);
+
 /** The story of an article, written once (`_id` = article id). */
 export interface StoryAssignmentDocument {
   _id: string;

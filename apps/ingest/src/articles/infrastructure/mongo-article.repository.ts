@@ -59,7 +59,8 @@ export class MongoArticleRepository implements ArticleRepository {
   }
 
   async claimContentHash(contentHash: string, articleId: string): Promise<string> {
-    await insertOnce(this.hashes, { _id: contentHash, articleId, at: new Date() });
+    if ((await insertOnce(this.hashes, { _id: contentHash, articleId, at: new Date() })) === 'inserted')
+      return articleId;
     const holder = await this.hashes.findById(contentHash).lean<ContentHashDocument>();
     return holder?.articleId ?? articleId;
   }
@@ -68,12 +69,8 @@ export class MongoArticleRepository implements ArticleRepository {
     await this.model.updateOne({ _id: articleId }, { $set: { duplicateOf } });
   }
 
-  async setStory(articleId: string, storyId: string): Promise<void> {
-    await this.model.updateOne({ _id: articleId }, { $set: { storyId } });
-  }
-
-  async markPublished(articleId: string, at: Date): Promise<void> {
-    await this.model.updateOne({ _id: articleId, announcedAt: null }, { $set: { announcedAt: at } });
+  async markPublished(articleId: string, storyId: string, at: Date): Promise<void> {
+    await this.model.updateOne({ _id: articleId, announcedAt: null }, { $set: { storyId, announcedAt: at } });
   }
 
   async findUnpublished(olderThan: Date, limit: number): Promise<StoredArticle[]> {
