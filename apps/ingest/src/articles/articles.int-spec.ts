@@ -254,6 +254,31 @@ describe('exact duplicates and stories across two ingest replicas (real NATS and
     expect(events.filter((e) => ids.has(e.articleId))).toHaveLength(9);
   });
 
+  it('leaves nothing in the outbox, and its relay finishes an article whose announcement was interrupted', async () => {
+    const outbox = db.collection<{ _id: string; at: Date }>('article_outbox');
+    // Every article posted so far is announced: the outbox holds only its fill marker.
+    expect((await outbox.find().toArray()).map((entry) => entry._id)).toEqual(['#filled-from-articles']);
+    const { json } = await post(
+      1,
+      article('https://relay.example/one', 'relay', paragraphs('the relay', 61, 8).join(' ')),
+    );
+    const id = json['articleId'] as string;
+    // As after a crash between storing and announcing: unannounced, with its entry; plus an
+    // entry whose article was never stored.
+    const longAgo = new Date(Date.now() - 3_600_000);
+    await db.collection('articles').updateOne({ _id: id as never }, { $set: { announcedAt: null } });
+    await outbox.insertMany([
+      { _id: id, at: longAgo },
+      { _id: 'never-stored', at: longAgo },
+    ]);
+    await waitFor(
+      async () => ((await outbox.countDocuments({ _id: { $ne: '#filled-from-articles' } })) === 0 ? true : undefined),
+      { what: 'the relay to empty the outbox', timeoutMs: 30_000 },
+    );
+    const doc = await db.collection('articles').findOne({ _id: id as never });
+    expect(doc?.['announcedAt']).toBeInstanceOf(Date);
+  }, 40_000);
+
   it('fetches each scheduled slot once although two replicas run the scheduler', async () => {
     site.route('/feed.xml', {
       body: rss2([

@@ -31,6 +31,8 @@ export interface ArticleRepository {
   markDuplicate(articleId: string, duplicateOf: string): Promise<void>;
   /** Records the acknowledged publication with the story the event carried. */
   markPublished(articleId: string, storyId: string, at: Date): Promise<void>;
+  /** The article needs no more publishing (announced, or a copy): drops it from the outbox. */
+  settle(articleId: string): Promise<void>;
   /** Articles stored but not yet confirmed as published (duplicates excluded), oldest first. */
   findUnpublished(olderThan: Date, limit: number): Promise<StoredArticle[]>;
 }

@@ -110,13 +110,18 @@ export class IngestArticleUseCase {
   async complete(stored: StoredArticle): Promise<IngestOutcome> {
     const { article } = stored;
     const status = stored.inserted ? 'accepted' : 'duplicate';
-    if (stored.duplicateOf) return this.copyOf(stored.duplicateOf);
+    if (stored.duplicateOf) {
+      await this.articles.settle(article.articleId);
+      return this.copyOf(stored.duplicateOf);
+    }
     if (stored.published) {
+      await this.articles.settle(article.articleId);
       return { articleId: article.articleId, status, published: true, storyId: article.storyId ?? article.articleId };
     }
     const holder = await this.articles.claimContentHash(article.contentHash, article.articleId);
     if (holder !== article.articleId) {
       await this.articles.markDuplicate(article.articleId, holder);
+      await this.articles.settle(article.articleId);
       return this.copyOf(holder);
     }
     // The story is recorded by the story index; the relay finds it there after a crash.
@@ -129,6 +134,7 @@ export class IngestArticleUseCase {
       return { articleId: article.articleId, status, published: false, storyId };
     }
     await this.articles.markPublished(article.articleId, storyId, new Date());
+    await this.articles.settle(article.articleId);
     return { articleId: article.articleId, status, published: true, storyId };
   }
 

@@ -42,8 +42,26 @@ export const articleSchema = new mongoose.Schema<ArticleDocument>(
   },
   { collection: 'articles', versionKey: false },
 );
-articleSchema.index({ announcedAt: 1, ingestedAt: 1 });
 articleSchema.index({ contentHash: 1 });
+
+/**
+ * The outbox: one entry per article stored but not yet announced (`_id` = article id), written
+ * before the article and removed once its event is acknowledged (or it turns out a copy). The
+ * relay reads this small collection instead of filtering the articles, which FerretDB could only
+ * do by reading every stored article (4.5 s per look at 20 000 articles; ADR 0003, outbox).
+ */
+export interface OutboxEntryDocument {
+  _id: string;
+  at: Date;
+}
+export const OUTBOX_MODEL = 'ArticleOutbox';
+export const outboxSchema = new mongoose.Schema<OutboxEntryDocument>(
+  {
+    _id: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { collection: 'article_outbox', versionKey: false },
+);
 
 /** Who holds a content hash: the unique `_id` makes the first claimant win on every replica. */
 export interface ContentHashDocument {
