@@ -154,3 +154,23 @@ export const storyAssignmentSchema = new mongoose.Schema<StoryAssignmentDocument
   { collection: 'story_assignments', versionKey: false },
 );
 storyAssignmentSchema.index({ storyId: 1 });
+
+/**
+ * What one source carried, per hour (`hours`: `YYYY-MM-DDTHH` → new articles carried), kept for 8
+ * days, and its latest item: the health numbers of `GET /v1/sources` read one small document per
+ * source instead of counting carriers (a filter FerretDB answers by reading every carrier).
+ */
+export interface SourceItemCountDocument {
+  _id: string;
+  hours: Record<string, number>;
+  lastItemAt: Date;
+}
+export const SOURCE_ITEM_COUNT_MODEL = 'SourceItemCount';
+export const sourceItemCountSchema = new mongoose.Schema<SourceItemCountDocument>(
+  {
+    _id: { type: String, required: true },
+    hours: { type: mongoose.Schema.Types.Mixed, default: {} },
+    lastItemAt: { type: Date, required: true },
+  },
+  { collection: 'source_item_counts', versionKey: false, minimize: false },
+);
