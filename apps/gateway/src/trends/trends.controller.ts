@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
   SeriesTrendQueryV1,
@@ -11,8 +11,6 @@ import {
 } from '@media-monitor/contracts';
 import { QueryClient } from '@media-monitor/messaging';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
-import type { GatewayConfig } from '../gateway.config.js';
-import { GATEWAY_CONFIG } from '../gateway.tokens.js';
 import { sendCsv } from '../http/csv.js';
 import { parseOrThrow } from '../http/validation.js';
 import {
@@ -22,7 +20,7 @@ import {
   TopicIdSchema,
   TrendQuerySchema,
 } from './trend-query.schema.js';
-import { AnswerCache } from './answer-cache.js';
+import { TrendAnswers } from './trend-answers.js';
 
 const QUERY_TIMEOUT_MS = 5_000;
 const TREND_COLUMNS = [
@@ -45,13 +43,10 @@ const TREND_COLUMNS = [
 @UseGuards(ApiKeyGuard)
 export class TrendsController {
   /** Dashboards poll the same series: identical requests share answers for a second (TREND_CACHE_MS). */
-  private readonly trendAnswers: AnswerCache<{ answer: SeriesTrendResponseV1; json: string }>;
   constructor(
     private readonly queries: QueryClient,
-    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
-  ) {
-    this.trendAnswers = new AnswerCache(config.TREND_CACHE_MS, config.TREND_CACHE_STALE_MS);
-  }
+    private readonly trendAnswers: TrendAnswers,
+  ) {}
 
   /** Volume, unique stories, publishers, tone and normalised volume of a topic; each point lists its articles. */
   @Get('topics/:topicId/trends')
@@ -122,7 +117,6 @@ export class TrendsController {
   ): Promise<SeriesTrendResponseV1 | string> {
     const { format, ...range } = parseOrThrow(TrendQuerySchema, query ?? {}, 'gateway.invalid_query');
     const request = { series, ...range };
-    // The answer is serialised once per cached answer, not once per request (720 points are large).
     const { answer, json } = await this.trendAnswers.get(JSON.stringify(request), async () => {
       const fresh = await this.queries.request(SeriesTrendQueryV1, request, { timeoutMs: QUERY_TIMEOUT_MS });
       return { answer: fresh, json: JSON.stringify(fresh) };
