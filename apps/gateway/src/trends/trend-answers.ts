@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ArticleAnalyzedV1, SeriesTrendResponseV1 } from '@media-monitor/contracts';
 import type { GatewayConfig } from '../gateway.config.js';
+import type { EncodedBody } from '../http/encoded-body.js';
 import { GATEWAY_CONFIG } from '../gateway.tokens.js';
 import { AnswerCache } from './answer-cache.js';
 import { analyzedArticleTouches } from './analyzed-article-touches.js';
 
 export interface TrendAnswer {
   answer: SeriesTrendResponseV1;
-  /** The answer serialised once, not once per request (720 points are large). */
-  json: string;
+  /** The answer serialised and encoded once, not once per request (720 points are some 270 kB). */
+  body: EncodedBody;
 }
 
 /** How many recent ANALYSIS sequences are remembered, so each event evicts once per process. */
