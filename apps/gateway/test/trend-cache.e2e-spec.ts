@@ -96,6 +96,17 @@ describe('gateway trend answer cache (trends and gateway as processes)', () => {
       await stream.next((frame) => frame.includes(articleId(1)), 60_000);
       expect(await articlesInHour()).toBe(1);
       expect(await articlesInHour()).toBe(1);
+      // The cached answer as bytes and as gzip, the same JSON.
+      const plain = await fetch(`${system.url('gateway')}${TREND}`, {
+        headers: { 'x-api-key': system.apiKey, 'accept-encoding': 'identity' },
+      });
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect(plain.headers.get('vary')).toMatch(/accept-encoding/i);
+      const gzipped = await fetch(`${system.url('gateway')}${TREND}`, {
+        headers: { 'x-api-key': system.apiKey, 'accept-encoding': 'gzip' },
+      });
+      expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+      expect(await gzipped.json()).toEqual(await plain.json());
 
       // The dashboard's case: the page hears of the article on the stream and asks again at once.
       await analyse(2);
