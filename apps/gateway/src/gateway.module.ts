@@ -14,6 +14,8 @@ import { StreamController } from './stream/stream.controller.js';
 import { RegistryController } from './registry/registry.controller.js';
 import { TopicsController } from './topics/topics.controller.js';
 import { SourcesController } from './sources/sources.controller.js';
+import { TrendAnswerInvalidator } from './trends/trend-answer-invalidator.service.js';
+import { TrendAnswers } from './trends/trend-answers.js';
 import { TrendsController } from './trends/trends.controller.js';
 
 @Module({})
@@ -39,6 +41,8 @@ export class GatewayModule {
         ApiKeyService,
         ApiKeyGuard,
         LiveEventsService,
+        TrendAnswers,
+        TrendAnswerInvalidator,
       ],
     };
   }
