@@ -4,6 +4,7 @@ import { CONSUMER_SERVICES, runBenchScale, type ConsumerService } from './comman
 import { FULL, QUICK, runBenchE2e } from './commands/bench-e2e.command.js';
 import { runBenchExtraction } from './commands/bench-extraction.command.js';
 import { runBenchFeeds } from './commands/bench-feeds.command.js';
+import { runBenchIngest } from './commands/bench-ingest.command.js';
 import { runBenchNer } from './commands/bench-ner.command.js';
 import { runBenchSentiment } from './commands/bench-sentiment.command.js';
 import { runBenchTrendQuery } from './commands/bench-trend-query.command.js';
@@ -223,6 +224,17 @@ bench
         timeoutS: opts.timeout,
       }),
   );
+
+bench
+  .command('ingest')
+  .description(
+    'ingest alone on real NATS and FerretDB: articles per second, CPU ms per article of ingest, FerretDB and PostgreSQL, store rows per article',
+  )
+  .option('--articles <n>', 'articles of the benchmark mix to post', positiveInt, 400)
+  .option('--batch <n>', 'articles per POST /v1/articles (at most 500)', positiveInt, 25)
+  .option('--parallel <n>', 'POSTs in flight at once', positiveInt, 8)
+  .option('--out <dir>', 'folder of the JSON report', 'reports')
+  .action((opts: { articles: number; batch: number; parallel: number; out: string }) => runBenchIngest(opts));
 
 bench
   .command('e2e')

@@ -12,6 +12,7 @@ import { CONSUMER_DEFINITIONS, SUBJECTS } from '@media-monitor/contracts';
 import { LocalSystem, repositoryRoot } from '@media-monitor/local-infra';
 import { DEFAULT_MIX, PRIORITY_SOURCE, mixArticle } from './bench-mix.js';
 import { renderChart } from './bench-chart.js';
+import { childrenOf, procSample } from './bench-proc.js';
 
 export interface BenchE2eOptions {
   quick: boolean;
@@ -57,35 +58,6 @@ const summary = (values: readonly number[]) => ({
   p99: percentile(values, 99),
   max: values.length ? Math.max(...values) : null,
 });
-
-/** CPU seconds (user + system) and resident memory of one process, from /proc. */
-function procSample(pid: number): { cpuSeconds: number; rssMb: number } | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    const rssPages = Number(fields[21]);
-    return { cpuSeconds: ticks / 100, rssMb: (rssPages * 4096) / 1_048_576 };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Every process whose parent is `pid` (PostgreSQL's backends and workers). */
-function childrenOf(pid: number): number[] {
-  const children: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) children.push(Number(entry));
-    } catch {
-      // gone
-    }
-  }
-  return children;
-}
 
 interface Sample {
   t: number;
