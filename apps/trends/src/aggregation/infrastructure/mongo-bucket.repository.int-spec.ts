@@ -72,6 +72,22 @@ describe('MongoBucketRepository and markers (FerretDB)', () => {
     expect(row?.sources.get('wire')).toBe(30);
   });
 
+  it('serves a closed day from its cache until this process writes to it, then reads it again', async () => {
+    const series = topic('t-cached');
+    await buckets.add(contribution(series, { storyId: id(1) }), id(1), first);
+    const count = async (repository: MongoBucketRepository) =>
+      (await repository.find(['topic:t-cached@1'], 'hour', hour, nextHour))[0]?.articles;
+    expect(await count(buckets)).toBe(1);
+    // Another replica's write (another repository on the same store) is not seen while the entry lives.
+    const otherReplica = new MongoBucketRepository(connection, new KeySerializer());
+    await otherReplica.add(contribution(series, { storyId: id(2), sourceId: 'daily' }), id(2), first);
+    expect(await count(buckets)).toBe(1);
+    expect(await count(otherReplica)).toBe(2);
+    // This process's own write drops the cached day at once.
+    await buckets.add(contribution(series, { storyId: id(3), sourceId: 'weekly' }), id(3), first);
+    expect(await count(buckets)).toBe(3);
+  });
+
   it('ignores a contribution whose article is in flight, even when repeated concurrently; releases it afterwards', async () => {
     const c = contribution(topic('t2'));
     const outcomes = await Promise.all(Array.from({ length: 10 }, () => buckets.add(c, id(1), first)));

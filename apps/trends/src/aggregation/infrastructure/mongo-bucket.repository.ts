@@ -6,6 +6,7 @@ import { TRENDS_WRITE_LOCK } from '../../trends.tokens.js';
 import type { BucketFirsts, BucketRepository, BucketRow } from '../application/bucket.repository.js';
 import { bucketIncrements } from '../domain/bucket-increments.js';
 import { INTERVAL_MS, bucketStarts, decodeFieldName, seriesKey } from '../domain/buckets.js';
+import { DayDocumentCache } from './day-document.cache.js';
 import type { BucketContribution } from '../domain/contributions.js';
 import {
   bucketModels,
@@ -58,6 +59,16 @@ function dayRow(doc: BucketDocument): BucketRow {
   };
 }
 
+/** Day documents of days that ended this long ago are cached (later ones still take articles). */
+const CLOSED_AFTER_MS = INTERVAL_MS.day + 2 * INTERVAL_MS.hour;
+/** How long a cached day document is trusted against other trends replicas' writes. */
+const DAY_CACHE_TTL_MS = 10_000;
+/** Cached day documents at most (per projection): 30 days of 10 series and the global one, twice. */
+const DAY_CACHE_ENTRIES = 600;
+/** The projections day documents are read with (`days()`): a write drops its document in each. */
+const DAY_VIEW_PROJECTIONS = [{ inflight: 0 }, { inflight: 0, entities: 0 }] as const;
+const DAY_VIEWS = DAY_VIEW_PROJECTIONS.map((projection) => JSON.stringify(projection));
+
 /**
  * Buckets: minute documents, and day documents that also hold their hours, so an hourly series
  * of 30 days is 30 documents, read by key. Minute reads are one query per series on `si`
@@ -66,6 +77,8 @@ function dayRow(doc: BucketDocument): BucketRow {
 @Injectable()
 export class MongoBucketRepository implements BucketRepository {
   private readonly models: Record<BucketPartition, Model<BucketDocument>>;
+  /** Closed days' documents between queries (DayDocumentCache); keyed `<projection>#<_id>`. */
+  private readonly closedDays = new DayDocumentCache<BucketDocument>(DAY_CACHE_ENTRIES, DAY_CACHE_TTL_MS);
   constructor(
     @Inject(MONGO_CONNECTION) connection: Connection,
     /** One write at a time per bucket document: FerretDB v1 loses concurrent updates (TRENDS_WRITE_LOCK). */
@@ -81,20 +94,28 @@ export class MongoBucketRepository implements BucketRepository {
 
   add(c: BucketContribution, articleId: string, firsts: BucketFirsts): Promise<'applied' | 'already-applied'> {
     const series = seriesKey(c.series);
-    return this.writes.run(c.key, () =>
-      guardedIncrement(this.modelOf(series, c.interval), {
-        key: { _id: c.key },
-        contributionId: articleId,
-        guardField: 'inflight',
-        inc: bucketIncrements(c, firsts),
-        setOnInsert: {
-          series,
-          interval: c.interval,
-          si: seriesInterval(series, c.interval),
-          bucketStart: c.start,
-        },
-      }),
-    );
+    return this.writes.run(c.key, async () => {
+      try {
+        return await this.increment(c, series, articleId, firsts);
+      } finally {
+        if (c.interval === 'day') for (const view of DAY_VIEWS) this.closedDays.invalidate(`${view}#${c.key}`);
+      }
+    });
+  }
+
+  private increment(c: BucketContribution, series: string, articleId: string, firsts: BucketFirsts) {
+    return guardedIncrement(this.modelOf(series, c.interval), {
+      key: { _id: c.key },
+      contributionId: articleId,
+      guardField: 'inflight',
+      inc: bucketIncrements(c, firsts),
+      setOnInsert: {
+        series,
+        interval: c.interval,
+        si: seriesInterval(series, c.interval),
+        bucketStart: c.start,
+      },
+    });
   }
 
   async release(keys: readonly string[], articleId: string): Promise<void> {
@@ -163,6 +184,7 @@ export class MongoBucketRepository implements BucketRepository {
   async deleteSeries(series: string): Promise<number> {
     const minutes = this.modelOf(series, 'minute');
     const days = this.modelOf(series, 'day');
+    this.closedDays.clear();
     const deleted = await Promise.all(
       [...new Set([minutes, days])]
         .filter(Boolean)
@@ -183,14 +205,33 @@ export class MongoBucketRepository implements BucketRepository {
     projection: Record<string, 0 | 1>,
   ): Promise<BucketDocument[]> {
     const starts = bucketStarts('day', from, to);
+    const view = JSON.stringify(projection);
+    // Only the views writes invalidate are cached.
+    const closedBefore = DAY_VIEWS.includes(view) ? Date.now() - CLOSED_AFTER_MS : -Infinity;
+    const mark = this.closedDays.mark();
     const docs = await Promise.all(
-      series.map((s) =>
-        findEachById(
-          this.modelOf(s, 'day'),
-          starts.map((start) => `${s}|day|${start.toISOString()}`),
-          projection,
-        ),
-      ),
+      series.map(async (s) => {
+        const ids = starts.map((start) => ({
+          id: `${s}|day|${start.toISOString()}`,
+          closed: start.getTime() < closedBefore,
+        }));
+        const known = new Map(
+          ids.map(({ id, closed }) => [id, closed ? this.closedDays.get(`${view}#${id}`) : undefined]),
+        );
+        const wanted = ids.filter(({ id }) => known.get(id) === undefined);
+        const read = new Map(
+          (
+            await findEachById(
+              this.modelOf(s, 'day'),
+              wanted.map(({ id }) => id),
+              projection,
+            )
+          ).map((doc) => [doc._id, doc]),
+        );
+        for (const { id, closed } of wanted)
+          if (closed) this.closedDays.set(`${view}#${id}`, read.get(id) ?? null, mark);
+        return ids.map(({ id }) => known.get(id) ?? read.get(id)).filter((doc): doc is BucketDocument => !!doc);
+      }),
     );
     return docs.flat();
   }
