@@ -105,16 +105,8 @@ function russianEntries(morphology: boolean): GazetteerEntry[] {
  * Russian one also flags the proper-name forms of the OpenCorpora dictionary, unless
  * `morphology` is false).
  */
-export function nerGazetteer(
-  language: NerLanguage,
-  { morphology = true, extra = [] as readonly GazetteerEntry[] } = {},
-): Gazetteer {
-  if (language === 'en') return Gazetteer.build(englishEntries(), false, true);
-  const key = String(morphology);
-  const entries = russianCache.get(key) ?? russianEntries(morphology);
-  russianCache.set(key, entries);
-  return Gazetteer.build([...entries, ...extra], true);
+export function nerGazetteer(language: NerLanguage, { morphology = true } = {}): Gazetteer {
+  return language === 'en'
+    ? Gazetteer.build(englishEntries(), false, true)
+    : Gazetteer.build(russianEntries(morphology), true);
 }
-
-/** The Russian entries by `morphology` (reading the dictionary takes seconds; cross-validation builds one gazetteer per fold). */
-const russianCache = new Map<string, GazetteerEntry[]>();

@@ -17,9 +17,7 @@ import {
   SpanScorer,
   type TaggedDocument,
 } from '@media-monitor/nlp';
-import type { FeatureSet } from '@media-monitor/nlp';
 import { isHeldOutDocument, sharedDataDir } from './ner-data.js';
-import { russianClusters } from './ner-clusters.js';
 import { nerGazetteer } from './ner-gazetteer.js';
 import { rusentneDocuments, wordsInsideNames } from './ner-rusentne.js';
 
@@ -72,25 +70,12 @@ const seedsOf = (options: TrainNerOptions) => options.seeds ?? (options.lang ===
 
 const morphologyOf = (options: TrainNerOptions) => options.lang === 'ru' && options.morphology !== false;
 
-const featureSetOf = (options: TrainNerOptions): FeatureSet => {
-  if (!morphologyOf(options)) return 1;
-  const set = options.featureSet ?? 3;
-  if (set < 2 || set > 4) throw new Error('--feature-set is 2, 3 or 4');
-  return set as FeatureSet;
-};
-
-/**
- * What the features consult and which templates they use; feature set 4 adds word clusters of
- * the training documents' text and the RuSentNE sentences (ner-clusters.ts).
- */
-const featuresOf = (options: TrainNerOptions, train: readonly TaggedDocument[]) => {
-  const featureSet = featureSetOf(options);
+/** What the features consult and which templates they use. */
+const featuresOf = (options: TrainNerOptions) => {
+  const morphology = morphologyOf(options);
   return {
-    gazetteer: nerGazetteer(options.lang, {
-      morphology: morphologyOf(options),
-      extra: featureSet >= 4 ? russianClusters(train) : [],
-    }),
-    featureSet,
+    gazetteer: nerGazetteer(options.lang, { morphology }),
+    featureSet: morphology ? (options.featureSet === 2 ? (2 as const) : (3 as const)) : (1 as const),
   };
 };
 
@@ -131,9 +116,9 @@ function russianCorpus(dir: string, holdout: boolean): Corpus {
 function crossValidateRussian(dir: string, options: TrainNerOptions, folds: number): void {
   const documents = readFactRuDirectory(join(dir, 'devset'));
   const pooled = new SpanScorer(['PER', 'ORG', 'LOC']);
+  const features = featuresOf(options);
   for (let fold = 0; fold < folds; fold++) {
     const train = documents.filter((_, i) => i % folds !== fold).map(factRuTaggedDocument);
-    const features = featuresOf(options, train);
     const extra = options.rusentne ? rusentneDocuments(wordsInsideNames(train)) : [];
     const model = trainNerModel(train, {
       language: 'ru',
@@ -178,7 +163,7 @@ export function runTrainNer(options: TrainNerOptions): void {
     epochs: epochsOf(options),
     seed: options.seed,
     training: { data: corpus.description },
-    ...featuresOf(options, corpus.train),
+    ...featuresOf(options),
     seeds: seedsOf(options),
     secondStage: secondStageOf(options),
     extraDocuments: options.lang === 'ru' && options.rusentne ? rusentneDocuments(wordsInsideNames(corpus.train)) : [],

@@ -87,31 +87,17 @@ export const FEATURES_PER_TOKEN = WORD_FEATURES + CONTEXT_FEATURES;
  * word templates, and as context templates the word before an opening «, the place inside
  * quotes, and the morphology bits of the neighbours with the token's case (Russian).
  */
-export type FeatureSet = 1 | 2 | 3 | 4;
+export type FeatureSet = 1 | 2 | 3;
 const EXTRA_WORD_FEATURES = 2;
 const EXTRA_CONTEXT_FEATURES = 4;
 /** Set 3 (Russian): set 2 plus organisational head nouns (orgHeadClass) and quotes met elsewhere in the document. */
 const HEAD_WORD_FEATURES = 1;
 const HEAD_CONTEXT_FEATURES = 5;
-/** Set 4: set 3 plus distributional word clusters (the gazetteer's bits from CLUSTER_SHIFT up). */
-const CLUSTER_WORD_FEATURES = 2;
-const CLUSTER_CONTEXT_FEATURES = 3;
-/** Gazetteer flags from this bit up hold a word's cluster (1 + coarse × 16 + fine; 0: none). */
-export const CLUSTER_SHIFT = 22;
-const FLAG_MASK = (1 << CLUSTER_SHIFT) - 1;
 
 /** Template counts of a feature set. */
 export function featureCounts(set: FeatureSet): { word: number; context: number; perToken: number } {
-  const word =
-    WORD_FEATURES +
-    (set >= 2 ? EXTRA_WORD_FEATURES : 0) +
-    (set >= 3 ? HEAD_WORD_FEATURES : 0) +
-    (set >= 4 ? CLUSTER_WORD_FEATURES : 0);
-  const context =
-    CONTEXT_FEATURES +
-    (set >= 2 ? EXTRA_CONTEXT_FEATURES : 0) +
-    (set >= 3 ? HEAD_CONTEXT_FEATURES : 0) +
-    (set >= 4 ? CLUSTER_CONTEXT_FEATURES : 0);
+  const word = WORD_FEATURES + (set >= 2 ? EXTRA_WORD_FEATURES : 0) + (set >= 3 ? HEAD_WORD_FEATURES : 0);
+  const context = CONTEXT_FEATURES + (set >= 2 ? EXTRA_CONTEXT_FEATURES : 0) + (set >= 3 ? HEAD_CONTEXT_FEATURES : 0);
   return { word, context, perToken: word + context };
 }
 
@@ -122,136 +108,28 @@ export function featureCounts(set: FeatureSet): { word: number; context: number;
  */
 const ORG_HEADS: Record<number, string[]> = {
   1: [
-    'министерств',
-    'управлени',
-    'комитет',
-    'комисси',
-    'департамент',
-    'ведомств',
-    'служб',
-    'администраци',
-    'правительств',
-    'прокуратур',
-    'суд',
-    'дум',
-    'совет',
-    'парламент',
-    'палат',
-    'мэри',
-    'полици',
-    'милици',
-    'инспекци',
-    'казначейств',
-    'генштаб',
-    'штаб',
-    'мисси',
-    'посольств',
-    'консульств',
-    'трибунал',
-    'сенат',
-    'кабинет',
-    'минобороны',
-    'мид',
-    'главк',
-    'префектур',
-    'муниципалитет',
-    'ассамбле',
-    'комиссариат',
+    'министерств', 'управлени', 'комитет', 'комисси', 'департамент', 'ведомств', 'служб', 'администраци',
+    'правительств', 'прокуратур', 'суд', 'дум', 'совет', 'парламент', 'палат', 'мэри', 'полици', 'милици',
+    'инспекци', 'казначейств', 'генштаб', 'штаб', 'мисси', 'посольств', 'консульств', 'трибунал', 'сенат',
+    'кабинет', 'минобороны', 'мид', 'главк', 'префектур', 'муниципалитет', 'ассамбле', 'комиссариат',
   ],
   2: [
-    'парти',
-    'движени',
-    'фронт',
-    'союз',
-    'блок',
-    'фракци',
-    'организаци',
-    'объединени',
-    'ассоциаци',
-    'фонд',
-    'обществ',
-    'федераци',
-    'лиг',
-    'конгресс',
-    'коалици',
-    'профсоюз',
-    'альянс',
-    'группировк',
-    'кампани',
+    'парти', 'движени', 'фронт', 'союз', 'блок', 'фракци', 'организаци', 'объединени', 'ассоциаци', 'фонд',
+    'обществ', 'федераци', 'лиг', 'конгресс', 'коалици', 'профсоюз', 'альянс', 'группировк', 'кампани',
   ],
   3: [
-    'компани',
-    'корпораци',
-    'концерн',
-    'холдинг',
-    'банк',
-    'групп',
-    'завод',
-    'комбинат',
-    'фирм',
-    'предприяти',
-    'команд',
-    'клуб',
-    'сборн',
-    'трест',
-    'авиакомпани',
-    'автоконцерн',
-    'производител',
-    'оператор',
-    'сеть',
-    'магазин',
-    'биржа',
-    'бирж',
-    'гипермаркет',
-    'фабрик',
-    'верф',
+    'компани', 'корпораци', 'концерн', 'холдинг', 'банк', 'групп', 'завод', 'комбинат', 'фирм', 'предприяти',
+    'команд', 'клуб', 'сборн', 'трест', 'авиакомпани', 'автоконцерн', 'производител', 'оператор', 'сеть',
+    'магазин', 'биржа', 'бирж', 'гипермаркет', 'фабрик', 'верф',
   ],
   4: [
-    'газет',
-    'журнал',
-    'телеканал',
-    'канал',
-    'радиостанци',
-    'радио',
-    'агентств',
-    'издани',
-    'издательств',
-    'телекомпани',
-    'портал',
-    'сайт',
-    'еженедельник',
-    'информагентств',
-    'телерадиокомпани',
-    'таблоид',
+    'газет', 'журнал', 'телеканал', 'канал', 'радиостанци', 'радио', 'агентств', 'издани', 'издательств',
+    'телекомпани', 'портал', 'сайт', 'еженедельник', 'информагентств', 'телерадиокомпани', 'таблоид',
   ],
   5: [
-    'университет',
-    'институт',
-    'академи',
-    'театр',
-    'музей',
-    'школ',
-    'центр',
-    'лаборатори',
-    'библиотек',
-    'консерватори',
-    'училищ',
-    'колледж',
-    'филармони',
-    'экспедици',
-    'отделени',
-    'больниц',
-    'клиник',
-    'госпитал',
-    'обсерватори',
-    'галере',
-    'оркестр',
-    'ансамбл',
-    'хор',
-    'студи',
-    'факультет',
-    'кафедр',
-    'лице',
+    'университет', 'институт', 'академи', 'театр', 'музей', 'школ', 'центр', 'лаборатори', 'библиотек',
+    'консерватори', 'училищ', 'колледж', 'филармони', 'экспедици', 'отделени', 'больниц', 'клиник',
+    'госпитал', 'обсерватори', 'галере', 'оркестр', 'ансамбл', 'хор', 'студи', 'факультет', 'кафедр', 'лице',
     'гимнази',
   ],
 };
@@ -262,49 +140,13 @@ const ORG_HEAD_WORDS: Record<number, string[]> = {
   5: ['нии', 'вуз'],
 };
 const HEAD_ENDINGS = [
-  '',
-  'а',
-  'я',
-  'о',
-  'е',
-  'у',
-  'ю',
-  'ы',
-  'и',
-  'ь',
-  'й',
-  'ом',
-  'ем',
-  'ой',
-  'ей',
-  'ою',
-  'ам',
-  'ям',
-  'ах',
-  'ях',
-  'ами',
-  'ями',
-  'ов',
-  'ев',
-  'ий',
-  'ия',
-  'ию',
-  'ием',
-  'иям',
-  'иях',
-  'иями',
-  'ые',
-  'ых',
-  'ым',
-  'ыми',
-  'ая',
-  'ое',
+  '', 'а', 'я', 'о', 'е', 'у', 'ю', 'ы', 'и', 'ь', 'й', 'ом', 'ем', 'ой', 'ей', 'ою', 'ам', 'ям', 'ах', 'ях',
+  'ами', 'ями', 'ов', 'ев', 'ий', 'ия', 'ию', 'ием', 'иям', 'иях', 'иями', 'ые', 'ых', 'ым', 'ыми', 'ая', 'ое',
 ];
 const HEAD_STEMS = new Map<string, number>();
 for (const [kind, stems] of Object.entries(ORG_HEADS)) for (const stem of stems) HEAD_STEMS.set(stem, Number(kind));
 const HEAD_WORDS = new Map<string, number>();
-for (const [kind, words] of Object.entries(ORG_HEAD_WORDS))
-  for (const word of words) HEAD_WORDS.set(word, Number(kind));
+for (const [kind, words] of Object.entries(ORG_HEAD_WORDS)) for (const word of words) HEAD_WORDS.set(word, Number(kind));
 
 /** Kind of organisational head noun a lower-case word is (ORG_HEADS), 0 when none. */
 export function orgHeadClass(lower: string): number {
@@ -361,9 +203,6 @@ export class Lexicon {
   quote = new Uint8Array(1024);
   /** orgHeadClass of the word (feature set 3). */
   head = new Uint8Array(1024);
-  /** Word cluster (feature set 4; 0: none) and its coarse part. */
-  cluster = new Uint16Array(1024);
-  coarse = new Uint8Array(1024);
   /** Gazetteer span bits of the word alone (an entry starts with it when non-zero). */
   spanStart = new Uint16Array(1024);
   buckets: Uint32Array;
@@ -416,12 +255,7 @@ export class Lexicon {
     const n = lower.length;
     const [kase, shape] = caseAndShape(token);
     const lowerHash = hashString(lower);
-    const allFlags = this.gazetteer.flags(lower, lowerHash);
-    const flags = allFlags & FLAG_MASK;
-    const cluster = allFlags >>> CLUSTER_SHIFT;
-    const coarse = cluster > 0 ? ((cluster - 1) >> 4) + 1 : 0;
-    this.cluster[id] = cluster;
-    this.coarse[id] = coarse;
+    const flags = this.gazetteer.flags(lower, lowerHash);
     this.lower[id] = lowerHash;
     let lowerId = this.lowerIds.get(lowerHash);
     if (lowerId === undefined) {
@@ -465,10 +299,6 @@ export class Lexicon {
       put(mix(morph, kase));
     }
     if (this.featureSet >= 3) put(mix(head, kase));
-    if (this.featureSet >= 4) {
-      put(cluster);
-      put(mix(coarse, kase));
-    }
     return id;
   }
 
@@ -488,8 +318,6 @@ export class Lexicon {
     this.gazetteerFlags = grown(this.gazetteerFlags, (n) => new Uint32Array(n));
     this.quote = grown(this.quote, (n) => new Uint8Array(n));
     this.head = grown(this.head, (n) => new Uint8Array(n));
-    this.cluster = grown(this.cluster, (n) => new Uint16Array(n));
-    this.coarse = grown(this.coarse, (n) => new Uint8Array(n));
     this.spanStart = grown(this.spanStart, (n) => new Uint16Array(n));
     this.buckets = grown(this.buckets, (n) => new Uint32Array(n), this.wordFeatures);
   }
@@ -566,7 +394,7 @@ export interface DocumentAnalysis {
 }
 
 /** One salt per template, so that equal values of different templates land in different buckets. */
-const SALTS = Uint32Array.from({ length: featureCounts(4).perToken }, (_, k) => mix(k, 0x5bd1e995));
+const SALTS = Uint32Array.from({ length: featureCounts(3).perToken }, (_, k) => mix(k, 0x5bd1e995));
 
 /** Combines two atoms into one value (cheap: the bucket hash mixes it further). */
 function pair(a: number, b: number): number {
@@ -584,8 +412,6 @@ let sp = new Uint32Array(0);
 let st = new Uint32Array(0);
 let sm = new Uint32Array(0);
 let hd = new Uint32Array(0);
-let cl = new Uint32Array(0);
-let co = new Uint32Array(0);
 
 /** Buffers of the last document analysed with `reuse`. */
 let documentScratch = {
@@ -614,8 +440,6 @@ function ensureScratch(n: number): void {
   st = new Uint32Array(scratchSize);
   sm = new Uint32Array(scratchSize);
   hd = new Uint32Array(scratchSize);
-  cl = new Uint32Array(scratchSize);
-  co = new Uint32Array(scratchSize);
 }
 
 /**
@@ -635,7 +459,6 @@ export function analyseTokens(
   const CF = lexicon.contextFeatures;
   const extended = lexicon.featureSet >= 2;
   const heads = lexicon.featureSet >= 3;
-  const clusters = lexicon.featureSet >= 4;
   let total = 0;
   for (const tokens of sentences) total += tokens.length;
   if (reuse && documentScratch.ids.length < total) {
@@ -666,8 +489,7 @@ export function analyseTokens(
     context.push(allContext.subarray(at * CF, (at + n) * CF));
     at += n;
   }
-  const { lower, lowerId, kase, shape, suffix, stem, gazetteerFlags, quote, spanStart, head, cluster, coarse } =
-    lexicon;
+  const { lower, lowerId, kase, shape, suffix, stem, gazetteerFlags, quote, spanStart, head } = lexicon;
   // How each word is written away from sentence starts, per lower-case form (8: never), in
   // reused arrays: an entry counts only where its stamp is this document's.
   if (caseStamps.length < lexicon.lowerSize) {
@@ -713,8 +535,6 @@ export function analyseTokens(
     su.fill(NONE, 0, n + 4);
     sm.fill(BOUNDARY, 0, n + 4);
     hd.fill(0, 0, n + 4);
-    cl.fill(0, 0, n + 4);
-    co.fill(0, 0, n + 4);
     gz.fill(0, 0, n + 4);
     const wordsHere = words[s]!;
     const casesHere = cases[s]!;
@@ -728,8 +548,6 @@ export function analyseTokens(
       st[i + 2] = spanStart[id]!;
       sm[i + 2] = stem[id]!;
       hd[i + 2] = head[id]!;
-      cl[i + 2] = cluster[id]!;
-      co[i + 2] = coarse[id]!;
       wordsHere[i] = lowerId[id]!;
       casesHere[i] = kase[id]!;
     }
@@ -807,11 +625,6 @@ export function analyseTokens(
       out[j + 31] = Math.imul(pair(quoted ? pair(openerHead, place) : NONE, c) ^ salts[S + 31]!, M) >>> shift;
       out[j + 32] = Math.imul(pair(near, c) ^ salts[S + 32]!, M) >>> shift;
       out[j + 33] = Math.imul(pair(pair(quotedElsewhere, quoted), c) ^ salts[S + 33]!, M) >>> shift;
-      if (clusters) {
-        out[j + 34] = Math.imul(pair(cl[w - 1]!, c) ^ salts[S + 34]!, M) >>> shift;
-        out[j + 35] = Math.imul(pair(cl[w + 1]!, c) ^ salts[S + 35]!, M) >>> shift;
-        out[j + 36] = Math.imul(pair(pair(co[w - 1]!, co[w + 1]!), co[w]!) ^ salts[S + 36]!, M) >>> shift;
-      }
       if (hd[w]!) {
         headAt = i;
         headKind = hd[w]!;

@@ -19,5 +19,5 @@ export {
   type TagScheme,
 } from './tags.js';
 export { tokenizeForNer, sentenceRanges } from './tokenize.js';
-export { documentFeatures, FEATURES_PER_TOKEN, CLUSTER_SHIFT, type FeatureSet } from './features.js';
+export { documentFeatures, FEATURES_PER_TOKEN } from './features.js';
 export { Gazetteer, GAZETTEER_FLAGS, type GazetteerEntry, type GazetteerKind } from './gazetteer.js';
