@@ -6,6 +6,7 @@ import {
   documentFeatures,
   featureCounts,
   orgHeadClass,
+  scriptOf,
 } from './features.js';
 import { GAZETTEER_FLAGS, Gazetteer } from './gazetteer.js';
 
@@ -104,8 +105,15 @@ describe('documentFeatures', () => {
       expect(orgHeadClass('москва')).toBe(0);
     });
 
+    it('tells Cyrillic words from Latin ones', () => {
+      expect(scriptOf('Беспрозванных')).toBe(1);
+      expect(scriptOf('Oracle')).toBe(2);
+      expect(scriptOf('МакЛарен-Mercedes')).toBe(3);
+      expect(scriptOf('2008')).toBe(0);
+    });
+
     it('adds its templates after those of set 2', () => {
-      expect(perToken).toBe(featureCounts(2).perToken + 6);
+      expect(perToken).toBe(featureCounts(2).perToken + 7);
       expect(rows([['компании', 'Oracle']])[0]).toHaveLength(2 * perToken);
       // The templates set 2 has are computed as set 2 computes them.
       const two = featureCounts(2);

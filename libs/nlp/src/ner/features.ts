@@ -91,7 +91,7 @@ export type FeatureSet = 1 | 2 | 3;
 const EXTRA_WORD_FEATURES = 2;
 const EXTRA_CONTEXT_FEATURES = 4;
 /** Set 3 (Russian): set 2 plus organisational head nouns (orgHeadClass) and quotes met elsewhere in the document. */
-const HEAD_WORD_FEATURES = 1;
+const HEAD_WORD_FEATURES = 2;
 const HEAD_CONTEXT_FEATURES = 5;
 
 /** Template counts of a feature set. */
@@ -292,6 +292,17 @@ const HEAD_WORDS = new Map<string, number>();
 for (const [kind, words] of Object.entries(ORG_HEAD_WORDS))
   for (const word of words) HEAD_WORDS.set(word, Number(kind));
 
+/** 1 for a word in Cyrillic letters only, 2 in Latin only, 3 for both, 0 for none. */
+export function scriptOf(token: string): number {
+  let script = 0;
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) script |= 2;
+    else if (code >= 0x400 && code <= 0x4ff) script |= 1;
+  }
+  return script;
+}
+
 /** Kind of organisational head noun a lower-case word is (ORG_HEADS), 0 when none. */
 export function orgHeadClass(lower: string): number {
   const exact = HEAD_WORDS.get(lower);
@@ -442,7 +453,12 @@ export class Lexicon {
       put(morph);
       put(mix(morph, kase));
     }
-    if (this.featureSet >= 3) put(mix(head, kase));
+    if (this.featureSet >= 3) {
+      put(mix(head, kase));
+      // The script: Russian news writes foreign companies and media in Latin letters (Oracle,
+      // Red Bull) but transliterates people's names.
+      put(mix(scriptOf(token), kase));
+    }
     return id;
   }
 
