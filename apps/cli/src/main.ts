@@ -161,6 +161,7 @@ train
     'first-pass runs with seeds seed, seed + 1, … whose weights are averaged (default: 1 for en, 5 for ru)',
     positiveInt,
   )
+  .option('--feature-set <n>', 'ru: feature templates, 2 or 3 (default 3: with organisational head nouns)', positiveInt)
   .option(
     '--no-morphology',
     'ru: without the OpenCorpora proper-name forms and the morphology and quote templates (feature set 1)',

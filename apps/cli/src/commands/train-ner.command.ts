@@ -50,6 +50,8 @@ export interface TrainNerOptions {
   morphology?: boolean;
   /** First-pass runs with successive seeds whose weights are averaged (by default 1 for English, 5 for Russian). */
   seeds?: number;
+  /** Russian with morphology: the feature set (features.ts), by default 3; 2 is the set before the organisational head nouns. */
+  featureSet?: number;
 }
 
 /** Log2 of the second pass's hashed buckets: it has few features. */
@@ -73,7 +75,7 @@ const featuresOf = (options: TrainNerOptions) => {
   const morphology = morphologyOf(options);
   return {
     gazetteer: nerGazetteer(options.lang, { morphology }),
-    featureSet: morphology ? (2 as const) : (1 as const),
+    featureSet: morphology ? (options.featureSet === 2 ? (2 as const) : (3 as const)) : (1 as const),
   };
 };
 

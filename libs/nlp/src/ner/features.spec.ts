@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { FEATURES_PER_TOKEN, Lexicon, WORD_FEATURES, documentFeatures, featureCounts } from './features.js';
+import {
+  FEATURES_PER_TOKEN,
+  Lexicon,
+  WORD_FEATURES,
+  documentFeatures,
+  featureCounts,
+  orgHeadClass,
+  scriptOf,
+} from './features.js';
 import { GAZETTEER_FLAGS, Gazetteer } from './gazetteer.js';
 
 describe('documentFeatures', () => {
@@ -71,6 +79,71 @@ describe('documentFeatures', () => {
     it('matches morphology flags on the exact form only, not by stem', () => {
       expect(gazetteer.flags('маяк')).toBe(GAZETTEER_FLAGS.morphGeo);
       expect(gazetteer.flags('маяка')).toBe(0);
+    });
+  });
+
+  describe('feature set 3 (Russian: organisational head nouns)', () => {
+    const { perToken, word } = featureCounts(3);
+    const rows = (sentences: string[][], set: 2 | 3 = 3) => {
+      const lexicon = new Lexicon(20, Gazetteer.none, undefined, set);
+      return documentFeatures(sentences, 20, Gazetteer.none, lexicon);
+    };
+    const context = (r: Uint32Array | undefined, i: number) =>
+      Array.from(r?.subarray(i * perToken + word, (i + 1) * perToken) ?? []);
+
+    it('knows head nouns in their inflections, and legal forms as whole words', () => {
+      expect(orgHeadClass('министерству')).toBe(1);
+      expect(orgHeadClass('министерствами')).toBe(1);
+      expect(orgHeadClass('партии')).toBe(2);
+      expect(orgHeadClass('компаний')).toBe(3);
+      expect(orgHeadClass('ооо')).toBe(3);
+      expect(orgHeadClass('радиостанция')).toBe(4);
+      expect(orgHeadClass('театром')).toBe(5);
+      // Other words that start with a head's stem are none.
+      expect(orgHeadClass('советник')).toBe(0);
+      expect(orgHeadClass('судьба')).toBe(0);
+      expect(orgHeadClass('москва')).toBe(0);
+    });
+
+    it('tells Cyrillic words from Latin ones', () => {
+      expect(scriptOf('Беспрозванных')).toBe(1);
+      expect(scriptOf('Oracle')).toBe(2);
+      expect(scriptOf('МакЛарен-Mercedes')).toBe(3);
+      expect(scriptOf('2008')).toBe(0);
+    });
+
+    it('adds its templates after those of set 2', () => {
+      expect(perToken).toBe(featureCounts(2).perToken + 7);
+      expect(rows([['компании', 'Oracle']])[0]).toHaveLength(2 * perToken);
+      // The templates set 2 has are computed as set 2 computes them.
+      const two = featureCounts(2);
+      const a = rows([['компании', 'Oracle']], 2)[0]!;
+      const b = rows([['компании', 'Oracle']])[0]!;
+      expect(Array.from(b.subarray(perToken + word, perToken + word + two.context))).toEqual(
+        Array.from(a.subarray(two.perToken + two.word, 2 * two.perToken)),
+      );
+    });
+
+    it('sees a head noun before the word, whatever the head word is', () => {
+      const company = context(rows([['компании', 'Oracle']])[0], 1);
+      const bank = context(rows([['банка', 'Oracle']])[0], 1);
+      const said = context(rows([['сказал', 'Oracle']])[0], 1);
+      // Both heads are companies: only the templates that read the neighbour's own words differ.
+      const headDiffers = (x: number[], y: number[]) => x.filter((b, i) => b !== y[i]).length;
+      expect(headDiffers(company, said)).toBeGreaterThan(headDiffers(company, bank));
+    });
+
+    it('sees the word quoted elsewhere in the document', () => {
+      const later = (doc: string[][]) => context(rows(doc)[1], 0);
+      const quoted = later([
+        ['партия', '«', 'Яблоко', '»'],
+        ['Яблоко', 'заявило'],
+      ]);
+      const plain = later([
+        ['партия', 'и', 'Яблоко', 'тоже'],
+        ['Яблоко', 'заявило'],
+      ]);
+      expect(quoted).not.toEqual(plain);
     });
   });
 });

@@ -87,15 +87,233 @@ export const FEATURES_PER_TOKEN = WORD_FEATURES + CONTEXT_FEATURES;
  * word templates, and as context templates the word before an opening «, the place inside
  * quotes, and the morphology bits of the neighbours with the token's case (Russian).
  */
-export type FeatureSet = 1 | 2;
+export type FeatureSet = 1 | 2 | 3;
 const EXTRA_WORD_FEATURES = 2;
 const EXTRA_CONTEXT_FEATURES = 4;
+/** Set 3 (Russian): set 2 plus organisational head nouns (orgHeadClass) and quotes met elsewhere in the document. */
+const HEAD_WORD_FEATURES = 2;
+const HEAD_CONTEXT_FEATURES = 5;
 
 /** Template counts of a feature set. */
 export function featureCounts(set: FeatureSet): { word: number; context: number; perToken: number } {
-  const word = WORD_FEATURES + (set === 2 ? EXTRA_WORD_FEATURES : 0);
-  const context = CONTEXT_FEATURES + (set === 2 ? EXTRA_CONTEXT_FEATURES : 0);
+  const word = WORD_FEATURES + (set >= 2 ? EXTRA_WORD_FEATURES : 0) + (set >= 3 ? HEAD_WORD_FEATURES : 0);
+  const context = CONTEXT_FEATURES + (set >= 2 ? EXTRA_CONTEXT_FEATURES : 0) + (set >= 3 ? HEAD_CONTEXT_FEATURES : 0);
   return { word, context, perToken: word + context };
+}
+
+/**
+ * Stems of the nouns that head Russian organisation names, by kind (1 state bodies, 2 parties
+ * and movements, 3 companies and teams, 4 media, 5 institutions and their parts); a word is one
+ * when it is a stem plus one of HEAD_ENDINGS (министерству, партии, радиостанция).
+ */
+const ORG_HEADS: Record<number, string[]> = {
+  1: [
+    'министерств',
+    'управлени',
+    'комитет',
+    'комисси',
+    'департамент',
+    'ведомств',
+    'служб',
+    'администраци',
+    'правительств',
+    'прокуратур',
+    'суд',
+    'дум',
+    'совет',
+    'парламент',
+    'палат',
+    'мэри',
+    'полици',
+    'милици',
+    'инспекци',
+    'казначейств',
+    'генштаб',
+    'штаб',
+    'мисси',
+    'посольств',
+    'консульств',
+    'трибунал',
+    'сенат',
+    'кабинет',
+    'минобороны',
+    'мид',
+    'главк',
+    'префектур',
+    'муниципалитет',
+    'ассамбле',
+    'комиссариат',
+  ],
+  2: [
+    'парти',
+    'движени',
+    'фронт',
+    'союз',
+    'блок',
+    'фракци',
+    'организаци',
+    'объединени',
+    'ассоциаци',
+    'фонд',
+    'обществ',
+    'федераци',
+    'лиг',
+    'конгресс',
+    'коалици',
+    'профсоюз',
+    'альянс',
+    'группировк',
+    'кампани',
+  ],
+  3: [
+    'компани',
+    'корпораци',
+    'концерн',
+    'холдинг',
+    'банк',
+    'групп',
+    'завод',
+    'комбинат',
+    'фирм',
+    'предприяти',
+    'команд',
+    'клуб',
+    'сборн',
+    'трест',
+    'авиакомпани',
+    'автоконцерн',
+    'производител',
+    'оператор',
+    'сеть',
+    'магазин',
+    'биржа',
+    'бирж',
+    'гипермаркет',
+    'фабрик',
+    'верф',
+  ],
+  4: [
+    'газет',
+    'журнал',
+    'телеканал',
+    'канал',
+    'радиостанци',
+    'радио',
+    'агентств',
+    'издани',
+    'издательств',
+    'телекомпани',
+    'портал',
+    'сайт',
+    'еженедельник',
+    'информагентств',
+    'телерадиокомпани',
+    'таблоид',
+  ],
+  5: [
+    'университет',
+    'институт',
+    'академи',
+    'театр',
+    'музей',
+    'школ',
+    'центр',
+    'лаборатори',
+    'библиотек',
+    'консерватори',
+    'училищ',
+    'колледж',
+    'филармони',
+    'экспедици',
+    'отделени',
+    'больниц',
+    'клиник',
+    'госпитал',
+    'обсерватори',
+    'галере',
+    'оркестр',
+    'ансамбл',
+    'хор',
+    'студи',
+    'факультет',
+    'кафедр',
+    'лице',
+    'гимнази',
+  ],
+};
+/** Legal forms and abbreviated heads, matched as the whole word. */
+const ORG_HEAD_WORDS: Record<number, string[]> = {
+  3: ['ооо', 'оао', 'зао', 'пао', 'ао', 'нко', 'гуп', 'фгуп', 'муп', 'нпо', 'ркк', 'фк', 'хк', 'пк'],
+  4: ['риа', 'сми'],
+  5: ['нии', 'вуз'],
+};
+const HEAD_ENDINGS = [
+  '',
+  'а',
+  'я',
+  'о',
+  'е',
+  'у',
+  'ю',
+  'ы',
+  'и',
+  'ь',
+  'й',
+  'ом',
+  'ем',
+  'ой',
+  'ей',
+  'ою',
+  'ам',
+  'ям',
+  'ах',
+  'ях',
+  'ами',
+  'ями',
+  'ов',
+  'ев',
+  'ий',
+  'ия',
+  'ию',
+  'ием',
+  'иям',
+  'иях',
+  'иями',
+  'ые',
+  'ых',
+  'ым',
+  'ыми',
+  'ая',
+  'ое',
+];
+const HEAD_STEMS = new Map<string, number>();
+for (const [kind, stems] of Object.entries(ORG_HEADS)) for (const stem of stems) HEAD_STEMS.set(stem, Number(kind));
+const HEAD_WORDS = new Map<string, number>();
+for (const [kind, words] of Object.entries(ORG_HEAD_WORDS))
+  for (const word of words) HEAD_WORDS.set(word, Number(kind));
+
+/** 1 for a word in Cyrillic letters only, 2 in Latin only, 3 for both, 0 for none. */
+export function scriptOf(token: string): number {
+  let script = 0;
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) script |= 2;
+    else if (code >= 0x400 && code <= 0x4ff) script |= 1;
+  }
+  return script;
+}
+
+/** Kind of organisational head noun a lower-case word is (ORG_HEADS), 0 when none. */
+export function orgHeadClass(lower: string): number {
+  const exact = HEAD_WORDS.get(lower);
+  if (exact !== undefined) return exact;
+  const n = lower.length;
+  for (const ending of HEAD_ENDINGS) {
+    if (ending.length >= n - 2 || !lower.endsWith(ending)) continue;
+    const kind = HEAD_STEMS.get(lower.slice(0, n - ending.length));
+    if (kind !== undefined) return kind;
+  }
+  return 0;
 }
 
 /** Gazetteer flags from this bit up are morphology (GAZETTEER_FLAGS.morph*). */
@@ -138,6 +356,8 @@ export class Lexicon {
   stem = new Uint32Array(1024);
   gazetteerFlags = new Uint32Array(1024);
   quote = new Uint8Array(1024);
+  /** orgHeadClass of the word (feature set 3). */
+  head = new Uint8Array(1024);
   /** Gazetteer span bits of the word alone (an entry starts with it when non-zero). */
   spanStart = new Uint16Array(1024);
   buckets: Uint32Array;
@@ -206,6 +426,8 @@ export class Lexicon {
     this.gazetteerFlags[id] = flags;
     this.spanStart[id] = this.gazetteer.span(Gazetteer.spanStep(Gazetteer.SPAN_SEED, lowerHash));
     this.quote[id] = OPEN_QUOTES.has(token) ? OPENS : CLOSE_QUOTES.has(token) ? CLOSES : 0;
+    const head = this.featureSet >= 3 ? orgHeadClass(lower) : 0;
+    this.head[id] = head;
     const hyphen = lower.indexOf('-');
     const mask = (1 << this.bits) - 1;
     const b = id * this.wordFeatures;
@@ -226,10 +448,16 @@ export class Lexicon {
     put(mix(flags, kase));
     put(mix(stem, 0x51ed27));
     put(mix(stem, kase));
-    if (this.featureSet === 2) {
+    if (this.featureSet >= 2) {
       const morph = flags >>> MORPH_SHIFT;
       put(morph);
       put(mix(morph, kase));
+    }
+    if (this.featureSet >= 3) {
+      put(mix(head, kase));
+      // The script: Russian news writes foreign companies and media in Latin letters (Oracle,
+      // Red Bull) but transliterates people's names.
+      put(mix(scriptOf(token), kase));
     }
     return id;
   }
@@ -249,6 +477,7 @@ export class Lexicon {
     this.stem = grown(this.stem, (n) => new Uint32Array(n));
     this.gazetteerFlags = grown(this.gazetteerFlags, (n) => new Uint32Array(n));
     this.quote = grown(this.quote, (n) => new Uint8Array(n));
+    this.head = grown(this.head, (n) => new Uint8Array(n));
     this.spanStart = grown(this.spanStart, (n) => new Uint16Array(n));
     this.buckets = grown(this.buckets, (n) => new Uint32Array(n), this.wordFeatures);
   }
@@ -325,7 +554,7 @@ export interface DocumentAnalysis {
 }
 
 /** One salt per template, so that equal values of different templates land in different buckets. */
-const SALTS = Uint32Array.from({ length: featureCounts(2).perToken }, (_, k) => mix(k, 0x5bd1e995));
+const SALTS = Uint32Array.from({ length: featureCounts(3).perToken }, (_, k) => mix(k, 0x5bd1e995));
 
 /** Combines two atoms into one value (cheap: the bucket hash mixes it further). */
 function pair(a: number, b: number): number {
@@ -342,6 +571,7 @@ let gz = new Uint32Array(0);
 let sp = new Uint32Array(0);
 let st = new Uint32Array(0);
 let sm = new Uint32Array(0);
+let hd = new Uint32Array(0);
 
 /** Buffers of the last document analysed with `reuse`. */
 let documentScratch = {
@@ -355,6 +585,8 @@ let documentScratch = {
 let caseStamps = new Int32Array(0);
 let caseBits = new Uint8Array(0);
 let caseStamp = 0;
+/** Per lower-case form: 1 when the document has it inside «…» quotes somewhere (feature set 3). */
+let quotedBits = new Uint8Array(0);
 
 function ensureScratch(n: number): void {
   if (n + 4 <= scratchSize) return;
@@ -367,6 +599,7 @@ function ensureScratch(n: number): void {
   sp = new Uint32Array(scratchSize);
   st = new Uint32Array(scratchSize);
   sm = new Uint32Array(scratchSize);
+  hd = new Uint32Array(scratchSize);
 }
 
 /**
@@ -384,7 +617,8 @@ export function analyseTokens(
   lexicon.trim();
   const shift = 32 - lexicon.bits;
   const CF = lexicon.contextFeatures;
-  const extended = lexicon.featureSet === 2;
+  const extended = lexicon.featureSet >= 2;
+  const heads = lexicon.featureSet >= 3;
   let total = 0;
   for (const tokens of sentences) total += tokens.length;
   if (reuse && documentScratch.ids.length < total) {
@@ -415,21 +649,33 @@ export function analyseTokens(
     context.push(allContext.subarray(at * CF, (at + n) * CF));
     at += n;
   }
-  const { lower, lowerId, kase, shape, suffix, stem, gazetteerFlags, quote, spanStart } = lexicon;
+  const { lower, lowerId, kase, shape, suffix, stem, gazetteerFlags, quote, spanStart, head } = lexicon;
   // How each word is written away from sentence starts, per lower-case form (8: never), in
   // reused arrays: an entry counts only where its stamp is this document's.
   if (caseStamps.length < lexicon.lowerSize) {
     caseStamps = new Int32Array(lexicon.lowerSize * 2);
     caseBits = new Uint8Array(lexicon.lowerSize * 2);
+    quotedBits = new Uint8Array(lexicon.lowerSize * 2);
   }
   const stamp = ++caseStamp;
   const docCases = caseBits;
+  const docQuoted = quotedBits;
   for (const sentence of ids) {
+    let depth = 0;
     for (let i = 0; i < sentence.length; i++) {
       const key = lowerId[sentence[i]!]!;
       if (caseStamps[key] !== stamp) {
         caseStamps[key] = stamp;
         docCases[key] = 8;
+        docQuoted[key] = 0;
+      }
+      if (heads) {
+        const q = quote[sentence[i]!]!;
+        if (q === CLOSES) depth = Math.max(0, depth - 1);
+        else if (q === OPENS) depth++;
+        else if (depth > 0) docQuoted[key]! |= 1;
+        // Written after an organisational head noun (компании Oracle).
+        if (i > 0 && head[sentence[i - 1]!]! && kase[sentence[i]!]! !== Case.Lower) docQuoted[key]! |= 2;
       }
       if (i === 0) continue;
       const c = kase[sentence[i]!]!;
@@ -448,6 +694,7 @@ export function analyseTokens(
     sh.fill(BOUNDARY, 0, n + 4);
     su.fill(NONE, 0, n + 4);
     sm.fill(BOUNDARY, 0, n + 4);
+    hd.fill(0, 0, n + 4);
     gz.fill(0, 0, n + 4);
     const wordsHere = words[s]!;
     const casesHere = cases[s]!;
@@ -460,6 +707,7 @@ export function analyseTokens(
       gz[i + 2] = gazetteerFlags[id]!;
       st[i + 2] = spanStart[id]!;
       sm[i + 2] = stem[id]!;
+      hd[i + 2] = head[id]!;
       wordsHere[i] = lowerId[id]!;
       casesHere[i] = kase[id]!;
     }
@@ -468,6 +716,10 @@ export function analyseTokens(
     let depth = 0;
     let opener = NONE;
     let openedAt = -1;
+    let openerHead = 0;
+    /** The last organisational head noun (index, kind) with only words since. */
+    let headAt = -10;
+    let headKind = 0;
     for (let i = 0; i < n; i++) {
       const id = sentence[i]!;
       // Inside «…» quotes: names of organisations and units often are.
@@ -477,6 +729,7 @@ export function analyseTokens(
         if (depth === 0) {
           // The word before the opening quote (партии «Яблоко», РИА «Новости»), by stem.
           opener = i > 0 ? sm[i + 1]! : BOUNDARY;
+          openerHead = i > 0 ? hd[i + 1]! : 0;
           openedAt = i;
         }
         depth++;
@@ -521,6 +774,21 @@ export function analyseTokens(
       out[j + 26] = Math.imul(pair(place, c) ^ salts[S + 26]!, M) >>> shift;
       out[j + 27] = Math.imul(pair(gz[w - 1]! >>> MORPH_SHIFT, c) ^ salts[S + 27]!, M) >>> shift;
       out[j + 28] = Math.imul(pair(gz[w + 1]! >>> MORPH_SHIFT, c) ^ salts[S + 28]!, M) >>> shift;
+      if (!heads) continue;
+      // Organisational head nouns next to the word, before its quotes, or a few words back
+      // (министерства иностранных дел), and whether the document quotes the word elsewhere.
+      const distance = i - headAt;
+      const near = distance <= 4 ? pair(headKind, distance) : 0;
+      const quotedElsewhere = docQuoted[lowerId[id]!]!;
+      out[j + 29] = Math.imul(pair(hd[w - 1]!, c) ^ salts[S + 29]!, M) >>> shift;
+      out[j + 30] = Math.imul(pair(hd[w + 1]!, c) ^ salts[S + 30]!, M) >>> shift;
+      out[j + 31] = Math.imul(pair(quoted ? pair(openerHead, place) : NONE, c) ^ salts[S + 31]!, M) >>> shift;
+      out[j + 32] = Math.imul(pair(near, c) ^ salts[S + 32]!, M) >>> shift;
+      out[j + 33] = Math.imul(pair(pair(quotedElsewhere, quoted), c) ^ salts[S + 33]!, M) >>> shift;
+      if (hd[w]!) {
+        headAt = i;
+        headKind = hd[w]!;
+      } else if (c === Case.Other || c === Case.Digits) headAt = -10;
     }
   }
   return { ids, context, words, cases };
