@@ -46,7 +46,7 @@ describe('the pipeline, end to end', () => {
   async function post(body: unknown): Promise<{ status: number; json: unknown }> {
     const res = await fetch(`${system.url('ingest')}/v1/articles`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-api-key': system.apiKey },
       body: JSON.stringify(body),
     });
     return { status: res.status, json: await res.json() };

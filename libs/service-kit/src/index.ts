@@ -5,6 +5,8 @@ export * from './config/load.config.js';
 export * from './logging/logger.factory.js';
 export * from './logging/pino-nest.logger.js';
 export * from './http/correlation-id.js';
+export * from './http/public-route.js';
+export * from './http/api-error.filter.js';
 export * from './net/ip-address.js';
 export * from './http/correlation.types.js';
 export * from './http/correlation.interceptor.js';

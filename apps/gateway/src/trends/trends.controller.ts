@@ -10,7 +10,7 @@ import {
   type TrendSeries,
 } from '@media-monitor/contracts';
 import { QueryClient } from '@media-monitor/messaging';
-import { ApiKeyGuard } from '../auth/api-key.guard.js';
+import { ApiKeyGuard } from '@media-monitor/service-runtime';
 import type { GatewayConfig } from '../gateway.config.js';
 import { GATEWAY_CONFIG } from '../gateway.tokens.js';
 import { sendCsv } from '../http/csv.js';

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { GATEWAY_CONFIG } from '../gateway.tokens.js';
-import type { GatewayConfig } from '../gateway.config.js';
+import { API_AUTH_OPTIONS, type ApiAuthOptions } from './api-auth.options.js';
 import { issueApiKey, parseApiKey, sameHash, type ApiScope } from './api-key.js';
 import { ApiKeyRepository, type ApiKeyRecord } from './api-key.repository.js';
 
@@ -23,12 +22,12 @@ export class ApiKeyService implements OnApplicationBootstrap {
 
   constructor(
     private readonly keys: ApiKeyRepository,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(API_AUTH_OPTIONS) private readonly options: ApiAuthOptions,
   ) {}
 
   /** Stores the bootstrap admin key's hash, once. */
   async onApplicationBootstrap(): Promise<void> {
-    const token = this.config.API_BOOTSTRAP_KEY;
+    const token = this.options.bootstrapKey;
     if (!token) return;
     const parsed = parseApiKey(token);
     if (!parsed) return;
@@ -75,7 +74,7 @@ export class ApiKeyService implements OnApplicationBootstrap {
     return (await this.keys.list()).map(summary);
   }
 
-  /** Revokes a key; within CACHE_TTL_MS every gateway replica refuses it. */
+  /** Revokes a key; within CACHE_TTL_MS every replica of every service checking keys refuses it. */
   async revoke(id: string): Promise<boolean> {
     const revoked = await this.keys.revoke(id, new Date());
     for (const [token, entry] of this.verified) if (entry.principal?.keyId === id) this.verified.delete(token);
