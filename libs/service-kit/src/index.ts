@@ -8,6 +8,7 @@ export * from './http/correlation-id.js';
 export * from './http/public-route.js';
 export * from './http/api-error.filter.js';
 export * from './net/ip-address.js';
+export * from './net/guarded-agent.js';
 export * from './http/correlation.types.js';
 export * from './http/correlation.interceptor.js';
 export * from './http/correlation.hook.js';
