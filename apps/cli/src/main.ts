@@ -44,6 +44,12 @@ function positiveInt(value: string): number {
   return n;
 }
 
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('not a non-negative integer');
+  return n;
+}
+
 function replicaCounts(value: string): number[] {
   const counts = value.split(',').map((part) => Number(part.trim()));
   if (counts.some((n) => !Number.isInteger(n) || n < 1 || n > 8)) {
@@ -278,8 +284,28 @@ bench
     '--postgresql <url>',
     'FerretDB on this PostgreSQL database instead of a private cluster (e.g. postgres://postgres@127.0.0.1:5432/postgres)',
   )
-  .action((opts: { levels: number[]; connections: number; seconds: number; days: number; postgresql?: string }) =>
-    runBenchTrendQuery(opts),
+  .option('--accept-encoding <value>', 'the clients\' Accept-Encoding ("" for none)', 'gzip, deflate, br')
+  .option(
+    '--cold',
+    'start the load with no answer cached (default: every series asked once, concurrently, just before)',
+  )
+  .option(
+    '--cache-ms <n>',
+    "the gateway's TREND_CACHE_MS (its default 1000; 0 turns the cache off)",
+    nonNegativeInt,
+    1000,
+  )
+  .action(
+    (opts: {
+      levels: number[];
+      connections: number;
+      seconds: number;
+      days: number;
+      postgresql?: string;
+      acceptEncoding: string;
+      cold?: boolean;
+      cacheMs: number;
+    }) => runBenchTrendQuery({ ...opts, cold: opts.cold ?? false }),
   );
 
 bench

@@ -25,11 +25,11 @@ export const gatewayEnv = apiAuthEnv.extend({
     .default(fileURLToPath(new URL('../../dashboard/dist', import.meta.url))),
   /**
    * How long a trend answer (topic and entity series) is reused for identical requests, in
-   * milliseconds; 0 (the default) turns the cache off. Requests in flight for the same series share
-   * one query. Off by default: a client that asks again right after a live event (the dashboard)
-   * would get the answer from before it (ADR 0008).
+   * milliseconds; 0 turns the cache off. Requests in flight for the same series share one query.
+   * An analysed article (article.analyzed.v1) evicts the answers it may change, before an SSE
+   * client of this process hears of it (ADR 0012).
    */
-  TREND_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  TREND_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   /** After TREND_CACHE_MS, how long the kept answer is still served while one request refreshes it. */
   TREND_CACHE_STALE_MS: z.coerce.number().int().min(0).max(300_000).default(4_000),
   /** How often an idle Server-Sent Events stream sends a heartbeat comment, in milliseconds. */

@@ -12,6 +12,8 @@ import { StreamController } from './stream/stream.controller.js';
 import { RegistryController } from './registry/registry.controller.js';
 import { TopicsController } from './topics/topics.controller.js';
 import { SourcesController } from './sources/sources.controller.js';
+import { TrendAnswerInvalidator } from './trends/trend-answer-invalidator.service.js';
+import { TrendAnswers } from './trends/trend-answers.js';
 import { TrendsController } from './trends/trends.controller.js';
 
 @Module({})
@@ -40,7 +42,12 @@ export class GatewayModule {
         SourcesController,
         DeadLettersController,
       ],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, LiveEventsService],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        LiveEventsService,
+        TrendAnswers,
+        TrendAnswerInvalidator,
+      ],
     };
   }
 }

@@ -352,7 +352,7 @@ export async function runBenchE2e(options: BenchE2eOptions): Promise<void> {
       onProgress: (line) => say(`  ${line.trim()}`),
       env: {
         RATE_LIMIT_PER_MINUTE: '1000000',
-        // The gateway's trend answer cache, as measured (off by default; ADR 0008).
+        // The gateway's trend answer cache, as measured (its default since ADR 0012).
         TREND_CACHE_MS: '1000',
         ALERT_ALLOW_INSECURE_WEBHOOKS: 'true',
         ALERT_SEED_DEMO_RULES: 'false',

@@ -9,6 +9,7 @@ import {
   type Namespace,
 } from '@media-monitor/contracts';
 import { MESSAGING_NAMESPACE, NATS_CONNECTION } from '@media-monitor/messaging';
+import { TrendAnswers } from '../trends/trend-answers.js';
 import type { StreamPosition } from './stream-position.js';
 
 /** A new analysed article or alert of the followed topics, with the position after it. */
@@ -27,7 +28,8 @@ export interface LiveSubscription {
 /**
  * Follows article.analyzed.v1 (ANALYSIS) and alert.raised.v1 (ALERTS) for SSE clients with one
  * ordered JetStream consumer per stream and client: ephemeral, server-side filtered by subject,
- * starting after the client's last position (Last-Event-ID) or at the streams' ends.
+ * starting after the client's last position (Last-Event-ID) or at the streams' ends. Every
+ * analysed article read evicts the trend answers it may change (TrendAnswers) before it is sent.
  */
 @Injectable()
 export class LiveEventsService implements OnModuleDestroy {
@@ -37,6 +39,7 @@ export class LiveEventsService implements OnModuleDestroy {
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(MESSAGING_NAMESPACE) private readonly namespace: Namespace,
+    private readonly trendAnswers: TrendAnswers,
   ) {}
 
   get connections(): number {
@@ -54,6 +57,8 @@ export class LiveEventsService implements OnModuleDestroy {
     const readers = [
       await this.follow(STREAMS.analysis, ArticleAnalyzedV1, start.articles, (msg, data) => {
         position.articles = msg.seq;
+        // Before the client hears of the article, so its refetch cannot get a cached answer from before it.
+        this.trendAnswers.articleAnalyzed(msg.seq, data);
         if (data.topicIds.some((t) => topicIds.has(t))) onEvent({ kind: 'article', position: { ...position }, data });
       }),
       await this.follow(STREAMS.alerts, AlertRaisedV1, start.alerts, (msg, data) => {

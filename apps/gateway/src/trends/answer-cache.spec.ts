@@ -64,4 +64,41 @@ describe('AnswerCache', () => {
     await off.get('k', async () => ++n);
     expect(n).toBe(2);
   });
+
+  it('evicts the answers a change touches, fresh and stale, and keeps the others', async () => {
+    let now = 0;
+    const cache = new AnswerCache<string>(1000, 5000, 10, () => now);
+    let n = 0;
+    const load = (key: string) => async () => `${key}${++n}`;
+    expect(await cache.get('a', load('a'))).toBe('a1');
+    expect(await cache.get('b', load('b'))).toBe('b2');
+    now = 2000; // both stale
+    expect(cache.evict((value) => value.startsWith('a'))).toBe(1);
+    expect(await cache.get('a', load('a'))).toBe('a3'); // no stale answer served: waits for a fresh one
+    expect(await cache.get('b', load('b'))).toBe('b2'); // untouched: the kept (stale) answer
+  });
+
+  it('does not share a request in flight during an eviction with later callers', async () => {
+    const cache = new AnswerCache<number>(60_000, 0);
+    const upstream = counter();
+    void cache.get('k', upstream.load); // asked before the change; never answered here
+    cache.evict(() => true);
+    const after = cache.get('k', upstream.load);
+    expect(upstream.calls).toBe(2);
+    upstream.release(); // the second request's answer
+    expect(await after).toBe(2);
+    expect(await cache.get('k', upstream.load)).toBe(2);
+    expect(upstream.calls).toBe(2);
+  });
+
+  it('does not keep an answer loaded before an eviction even when it arrives last', async () => {
+    const cache = new AnswerCache<string>(60_000, 0);
+    let releaseOld: (v: string) => void = () => undefined;
+    const old = cache.get('k', () => new Promise<string>((resolve) => (releaseOld = resolve)));
+    cache.evict(() => true);
+    expect(await cache.get('k', async () => 'new')).toBe('new');
+    releaseOld('old');
+    expect(await old).toBe('old');
+    expect(await cache.get('k', async () => 'reloaded')).toBe('new');
+  });
 });

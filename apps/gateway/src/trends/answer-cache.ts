@@ -4,7 +4,7 @@
  * one background request refreshes it; identical requests in flight share one upstream request.
  * Bounded to `maxEntries` (least recently stored dropped first). A failed refresh keeps nothing
  * new and the next request tries again; a failed first request fails its callers (no negative
- * caching). `ttlMs` 0 turns it off.
+ * caching). `ttlMs` 0 turns it off. `evict` drops answers a change made wrong (invalidation).
  */
 export class AnswerCache<T> {
   private readonly entries = new Map<string, { value: T; at: number }>();
@@ -33,11 +33,34 @@ export class AnswerCache<T> {
     return this.entries.size;
   }
 
+  get enabled(): boolean {
+    return this.ttlMs > 0;
+  }
+
+  /**
+   * Drops every kept answer `affected` says a change touched (fresh and stale alike), and detaches
+   * every request in flight: it still answers the callers that asked before the change, but is
+   * not kept and not shared with later callers, who start a request of their own (an answer in
+   * flight may have been read before the change). Returns how many kept answers were dropped.
+   */
+  evict(affected: (value: T, key: string) => boolean): number {
+    this.inflight.clear();
+    let dropped = 0;
+    for (const [key, entry] of this.entries) {
+      if (!affected(entry.value, key)) continue;
+      this.entries.delete(key);
+      dropped += 1;
+    }
+    return dropped;
+  }
+
   private fetch(key: string, load: () => Promise<T>): Promise<T> {
     const running = this.inflight.get(key);
     if (running) return running;
-    const promise = load()
+    const promise: Promise<T> = load()
       .then((value) => {
+        // Detached by evict() while in flight: the answer may predate the change, keep nothing.
+        if (this.inflight.get(key) !== promise) return value;
         this.entries.delete(key);
         this.entries.set(key, { value, at: this.now() });
         while (this.entries.size > this.maxEntries) {
@@ -47,7 +70,9 @@ export class AnswerCache<T> {
         }
         return value;
       })
-      .finally(() => this.inflight.delete(key));
+      .finally(() => {
+        if (this.inflight.get(key) === promise) this.inflight.delete(key);
+      });
     this.inflight.set(key, promise);
     return promise;
   }

@@ -1,19 +1,17 @@
-import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   SeriesTrendQueryV1,
   ShareOfVoiceQueryV1,
   TopTermsQueryV1,
-  type SeriesTrendResponseV1,
   type ShareOfVoiceResponseV1,
   type TopTermsResponseV1,
   type TrendSeries,
 } from '@media-monitor/contracts';
 import { QueryClient } from '@media-monitor/messaging';
 import { ApiKeyGuard } from '@media-monitor/service-runtime';
-import type { GatewayConfig } from '../gateway.config.js';
-import { GATEWAY_CONFIG } from '../gateway.tokens.js';
 import { sendCsv } from '../http/csv.js';
+import { EncodedBody, acceptsGzip } from '../http/encoded-body.js';
 import { parseOrThrow } from '../http/validation.js';
 import {
   EntityIdSchema,
@@ -22,7 +20,7 @@ import {
   TopicIdSchema,
   TrendQuerySchema,
 } from './trend-query.schema.js';
-import { AnswerCache } from './answer-cache.js';
+import { TrendAnswers } from './trend-answers.js';
 
 const QUERY_TIMEOUT_MS = 5_000;
 const TREND_COLUMNS = [
@@ -45,23 +43,21 @@ const TREND_COLUMNS = [
 @UseGuards(ApiKeyGuard)
 export class TrendsController {
   /** Dashboards poll the same series: identical requests share answers for a second (TREND_CACHE_MS). */
-  private readonly trendAnswers: AnswerCache<{ answer: SeriesTrendResponseV1; json: string }>;
   constructor(
     private readonly queries: QueryClient,
-    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
-  ) {
-    this.trendAnswers = new AnswerCache(config.TREND_CACHE_MS, config.TREND_CACHE_STALE_MS);
-  }
+    private readonly trendAnswers: TrendAnswers,
+  ) {}
 
   /** Volume, unique stories, publishers, tone and normalised volume of a topic; each point lists its articles. */
   @Get('topics/:topicId/trends')
   topicTrend(
     @Param('topicId') topicId: string,
     @Query() query: unknown,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SeriesTrendResponseV1 | string> {
+  ): Promise<Buffer | string> {
     const id = parseOrThrow(TopicIdSchema, topicId, 'gateway.invalid_topic_id');
-    return this.trend({ kind: 'topic', id }, query, reply);
+    return this.trend({ kind: 'topic', id }, query, request, reply);
   }
 
   /** The same series for one canonical entity (all its aliases, in every script). */
@@ -69,10 +65,11 @@ export class TrendsController {
   entityTrend(
     @Param('entityId') entityId: string,
     @Query() query: unknown,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SeriesTrendResponseV1 | string> {
+  ): Promise<Buffer | string> {
     const id = parseOrThrow(EntityIdSchema, entityId, 'gateway.invalid_entity_id');
-    return this.trend({ kind: 'entity', id }, query, reply);
+    return this.trend({ kind: 'entity', id }, query, request, reply);
   }
 
   /** The entities and sources most present in a topic's articles. */
@@ -118,18 +115,20 @@ export class TrendsController {
   private async trend(
     series: TrendSeries,
     query: unknown,
+    request: FastifyRequest,
     reply: FastifyReply,
-  ): Promise<SeriesTrendResponseV1 | string> {
+  ): Promise<Buffer | string> {
     const { format, ...range } = parseOrThrow(TrendQuerySchema, query ?? {}, 'gateway.invalid_query');
-    const request = { series, ...range };
-    // The answer is serialised once per cached answer, not once per request (720 points are large).
-    const { answer, json } = await this.trendAnswers.get(JSON.stringify(request), async () => {
-      const fresh = await this.queries.request(SeriesTrendQueryV1, request, { timeoutMs: QUERY_TIMEOUT_MS });
-      return { answer: fresh, json: JSON.stringify(fresh) };
+    const asked = { series, ...range };
+    const { answer, body } = await this.trendAnswers.get(JSON.stringify(asked), async () => {
+      const fresh = await this.queries.request(SeriesTrendQueryV1, asked, { timeoutMs: QUERY_TIMEOUT_MS });
+      return { answer: fresh, body: new EncodedBody(JSON.stringify(fresh)) };
     });
     if (format === 'json') {
-      void reply.type('application/json; charset=utf-8');
-      return json;
+      void reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+      if (!acceptsGzip(request.headers['accept-encoding'])) return body.identity;
+      void reply.header('content-encoding', 'gzip');
+      return body.gzip();
     }
     return sendCsv(reply, `${series.kind}-${series.id}-${range.interval}`, TREND_COLUMNS, answer.points);
   }

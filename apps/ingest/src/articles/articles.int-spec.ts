@@ -205,6 +205,84 @@ describe('exact duplicates and stories across two ingest replicas (real NATS and
     ]);
   });
 
+  it('processes a batch concurrently yet answers every article as if posted one after the other', async () => {
+    const text = (topic: string, n: number) => paragraphs(topic, 30 + 7 * n, 8).join(' ') + ` Batch note ${n}.`;
+    const articles = [
+      article('https://concurrent.example/a', 'c1', text('the Baltic fleet exercise', 1), 'A'),
+      article('https://concurrent.example/b', 'c2', text('the regional budget hearing', 2), 'B'),
+      // The URL of the first again (another tracking parameter), from another source.
+      article('https://concurrent.example/a?utm_medium=social', 'c3', text('the Baltic fleet exercise', 1), 'A again'),
+      // The text of the second under another URL: an exact copy.
+      article('https://reprint.concurrent.example/b', 'c4', text('the regional budget hearing', 2), 'B'),
+      // A light edit of the second: a new article in the second's story.
+      article(
+        'https://edit.concurrent.example/b',
+        'c5',
+        text('the regional budget hearing', 2).replace('Batch', 'The'),
+        'B',
+      ),
+      ...[6, 7, 8, 9, 10, 11].map((n) =>
+        article(
+          `https://concurrent.example/u${n}`,
+          `c${n}`,
+          text(`unrelated topic number ${n} of the batch`, n),
+          `U${n}`,
+        ),
+      ),
+    ];
+    const { status, json } = await post(0, { articles });
+    expect(status).toBe(202);
+    const results = json['results'] as Array<{ articleId: string; status: string; storyId: string }>;
+    expect(results.map((r) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+      'duplicate',
+      'duplicate',
+      'accepted',
+      ...Array(6).fill('accepted'),
+    ]);
+    expect(results[2]!.articleId).toBe(results[0]!.articleId);
+    expect(results[3]!.articleId).toBe(results[1]!.articleId);
+    expect(results[4]!.storyId).toBe(results[1]!.storyId);
+    expect(new Set(results.slice(5).map((r) => r.storyId)).size).toBe(6);
+    const carriers = await db
+      .collection('article_carriers')
+      .find({ articleId: { $in: [results[0]!.articleId, results[1]!.articleId] } })
+      .toArray();
+    expect(carriers.map((c) => c['sourceId']).sort()).toEqual(['c1', 'c2', 'c3', 'c4']);
+    const ids = new Set(results.map((r) => r.articleId));
+    await waitFor(() => (events.filter((e) => ids.has(e.articleId)).length >= 9 ? true : undefined), {
+      what: 'nine events',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(events.filter((e) => ids.has(e.articleId))).toHaveLength(9);
+  });
+
+  it('leaves nothing in the outbox, and its relay finishes an article whose announcement was interrupted', async () => {
+    const outbox = db.collection<{ _id: string; at: Date }>('article_outbox');
+    // Every article posted so far is announced: the outbox holds only its fill marker.
+    expect((await outbox.find().toArray()).map((entry) => entry._id)).toEqual(['#filled-from-articles']);
+    const { json } = await post(
+      1,
+      article('https://relay.example/one', 'relay', paragraphs('the relay', 61, 8).join(' ')),
+    );
+    const id = json['articleId'] as string;
+    // As after a crash between storing and announcing: unannounced, with its entry; plus an
+    // entry whose article was never stored.
+    const longAgo = new Date(Date.now() - 3_600_000);
+    await db.collection('articles').updateOne({ _id: id as never }, { $set: { announcedAt: null } });
+    await outbox.insertMany([
+      { _id: id, at: longAgo },
+      { _id: 'never-stored', at: longAgo },
+    ]);
+    await waitFor(
+      async () => ((await outbox.countDocuments({ _id: { $ne: '#filled-from-articles' } })) === 0 ? true : undefined),
+      { what: 'the relay to empty the outbox', timeoutMs: 30_000 },
+    );
+    const doc = await db.collection('articles').findOne({ _id: id as never });
+    expect(doc?.['announcedAt']).toBeInstanceOf(Date);
+  }, 40_000);
+
   it('fetches each scheduled slot once although two replicas run the scheduler', async () => {
     site.route('/feed.xml', {
       body: rss2([

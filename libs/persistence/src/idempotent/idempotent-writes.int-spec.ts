@@ -4,7 +4,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { createMongoConnection } from '../mongo-connection.factory.js';
 import { ensureIndexes } from '../mongo-indexes.js';
 import { guardedIncrement } from './guarded-increment.js';
-import { insertOnce } from './insert-once.js';
+import { insertEachOnce, insertOnce } from './insert-once.js';
 import { upsertByNaturalKey } from './upsert-by-natural-key.js';
 
 const articleSchema = new mongoose.Schema(
@@ -56,6 +56,14 @@ describe('idempotent writes against FerretDB', () => {
     const raw = connection.collection<{ _id: string }>('raw_articles');
     expect(await insertOnce(raw, { _id: 'r1' })).toBe('inserted');
     expect(await insertOnce(raw, { _id: 'r1' })).toBe('duplicate');
+  });
+
+  it('insertEachOnce inserts the new documents in one call and names the ones stored before', async () => {
+    const keys = connection.collection<{ _id: string }>('claimed_keys');
+    expect(await insertEachOnce(keys, [{ _id: 'k1' }, { _id: 'k3' }])).toEqual([]);
+    expect(await insertEachOnce(keys, [{ _id: 'k1' }, { _id: 'k2' }, { _id: 'k3' }, { _id: 'k4' }])).toEqual([0, 2]);
+    expect((await keys.find().sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual(['k1', 'k2', 'k3', 'k4']);
+    expect(await insertEachOnce(keys, [])).toEqual([]);
   });
 
   it('insertOnce still throws validation errors', async () => {

@@ -2,10 +2,13 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { API_AUTH_OPTIONS, type ApiAuthOptions } from './api-auth.options.js';
 import { issueApiKey, parseApiKey, sameHash, type ApiScope } from './api-key.js';
 import { ApiKeyRepository, type ApiKeyRecord } from './api-key.repository.js';
+import { VerifiedKeys } from './verified-keys.js';
 
-/** How long a verified key is trusted without asking the store again (revocation delay). */
-const CACHE_TTL_MS = 30_000;
-const CACHE_MAX = 10_000;
+/**
+ * Verified keys are trusted 30 s without asking the store again: a key revoked through one replica
+ * is refused there at once and by the others within this delay (docs/security.md).
+ */
+const VERIFIED_KEYS = { validTtlMs: 30_000, validMax: 10_000, invalidTtlMs: 5_000, invalidMax: 1_000 };
 
 export interface ApiPrincipal {
   keyId: string;
@@ -18,7 +21,9 @@ export type ApiKeySummary = Omit<ApiKeyRecord, '_id' | 'hash'> & { id: string };
 @Injectable()
 export class ApiKeyService implements OnApplicationBootstrap {
   private readonly logger = new Logger('ApiKeyService');
-  private readonly verified = new Map<string, { principal: ApiPrincipal | null; until: number }>();
+  private readonly verified = new VerifiedKeys(VERIFIED_KEYS);
+  /** Revocations through this replica so far: a verification that overlapped one is not kept. */
+  private revocations = 0;
 
   constructor(
     private readonly keys: ApiKeyRepository,
@@ -44,15 +49,14 @@ export class ApiKeyService implements OnApplicationBootstrap {
 
   /** The key's principal, or null for an unknown, revoked or malformed key. */
   async verify(token: string): Promise<ApiPrincipal | null> {
-    const now = Date.now();
-    const cached = this.verified.get(token);
-    if (cached && cached.until > now) return cached.principal;
+    const known = this.verified.get(token);
+    if (known !== undefined) return known;
+    const revocations = this.revocations;
     const parsed = parseApiKey(token);
     const record = parsed ? await this.keys.findActive(parsed.id) : null;
     const principal =
       parsed && record && sameHash(record.hash, parsed.hash) ? { keyId: record._id, scopes: record.scopes } : null;
-    if (this.verified.size >= CACHE_MAX) this.verified.clear();
-    this.verified.set(token, { principal, until: now + CACHE_TTL_MS });
+    if (revocations === this.revocations) this.verified.set(token, principal);
     return principal;
   }
 
@@ -74,10 +78,15 @@ export class ApiKeyService implements OnApplicationBootstrap {
     return (await this.keys.list()).map(summary);
   }
 
-  /** Revokes a key; within CACHE_TTL_MS every replica of every service checking keys refuses it. */
+  /**
+   * Revokes a key: this replica refuses it at once, every other replica of every service that checks
+   * keys (gateway, ingest) within 30 s (VERIFIED_KEYS).
+   */
   async revoke(id: string): Promise<boolean> {
+    this.revocations += 1;
     const revoked = await this.keys.revoke(id, new Date());
-    for (const [token, entry] of this.verified) if (entry.principal?.keyId === id) this.verified.delete(token);
+    this.revocations += 1;
+    this.verified.forgetKey(id);
     return revoked;
   }
 }

@@ -29,8 +29,10 @@ export interface ArticleRepository {
    */
   claimContentHash(contentHash: string, articleId: string): Promise<string>;
   markDuplicate(articleId: string, duplicateOf: string): Promise<void>;
-  setStory(articleId: string, storyId: string): Promise<void>;
-  markPublished(articleId: string, at: Date): Promise<void>;
+  /** Records the acknowledged publication with the story the event carried. */
+  markPublished(articleId: string, storyId: string, at: Date): Promise<void>;
+  /** The article needs no more publishing (announced, or a copy): drops it from the outbox. */
+  settle(articleId: string): Promise<void>;
   /** Articles stored but not yet confirmed as published (duplicates excluded), oldest first. */
   findUnpublished(olderThan: Date, limit: number): Promise<StoredArticle[]>;
 }

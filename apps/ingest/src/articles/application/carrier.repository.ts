@@ -15,7 +15,7 @@ export interface CarrierRepository {
   listFor(articleId: string): Promise<Carrier[]>;
   /** The articles among `articleIds` that this source is recorded as carrying. */
   carriedBy(sourceId: string, articleIds: readonly string[]): Promise<Set<string>>;
-  /** Articles each source carried since a date, by source id. */
+  /** Articles each source carried since the hour holding `since` (hourly counts), by source id. */
   countBySourceSince(since: Date): Promise<Map<string, number>>;
   /** When the source last carried a new article, if ever. */
   lastSeenAt(sourceId: string): Promise<Date | undefined>;

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { toArticle, type ArticleSubmission } from '../domain/article.js';
+import { toArticle, type Article, type ArticleSubmission } from '../domain/article.js';
+import { batchLanes } from '../domain/batch-lanes.js';
+import { InvalidArticleUrlError } from '../domain/canonical-url.js';
 import { ARTICLE_PUBLISHER, type ArticlePublisher } from './article.publisher.js';
 import { ARTICLE_REPOSITORY, type ArticleRepository, type StoredArticle } from './article.repository.js';
 import { CARRIER_REPOSITORY, type CarrierRepository } from './carrier.repository.js';
@@ -15,6 +17,15 @@ export interface IngestOutcome {
   /** The story (near-duplicate cluster) once placed. */
   storyId?: string;
 }
+
+/** One article of a batch: its outcome, or why its URL was refused (the others go on). */
+export type BatchOutcome = { ok: true; outcome: IngestOutcome } | { ok: false; error: InvalidArticleUrlError };
+
+/**
+ * Articles of one batch in flight at once. Each waits on the store most of its time (a dozen
+ * round trips), so a few in parallel keep the store busy without queueing on its connections.
+ */
+const BATCH_CONCURRENCY = 8;
 
 /**
  * Accepts one article: normalise, store once (keyed by the canonical URL), fold exact copies
@@ -34,9 +45,52 @@ export class IngestArticleUseCase {
   ) {}
 
   async execute(submission: ArticleSubmission, now = new Date()): Promise<IngestOutcome> {
-    const stored = await this.articles.insertIfAbsent(toArticle(submission, now));
+    return this.accept(toArticle(submission, now), submission.source, now);
+  }
+
+  /**
+   * Accepts a batch, several articles at a time: articles sharing a canonical URL or a content
+   * hash go one after the other in batch order (batchLanes), so the outcome of every article is
+   * the one it would get posted alone, in order. An article whose URL cannot be read is refused
+   * alone; a store or NATS failure fails the batch once the articles in flight have settled
+   * (each step is idempotent, so the sender's retry finishes the work).
+   */
+  async executeBatch(submissions: readonly ArticleSubmission[], now = new Date()): Promise<BatchOutcome[]> {
+    const results: BatchOutcome[] = new Array(submissions.length);
+    const prepared: Array<{ index: number; article: Article }> = [];
+    submissions.forEach((submission, index) => {
+      try {
+        prepared.push({ index, article: toArticle(submission, now) });
+      } catch (error) {
+        if (!(error instanceof InvalidArticleUrlError)) throw error;
+        results[index] = { ok: false, error };
+      }
+    });
+    const lanes = batchLanes(prepared.map(({ article }) => [`id:${article.articleId}`, `hash:${article.contentHash}`]));
+    let next = 0;
+    let failure: { error: unknown } | undefined;
+    const worker = async () => {
+      while (failure === undefined && next < lanes.length) {
+        for (const position of lanes[next++]!) {
+          const { index, article } = prepared[position]!;
+          try {
+            results[index] = { ok: true, outcome: await this.accept(article, submissions[index]!.source, now) };
+          } catch (error) {
+            failure ??= { error };
+            return;
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, lanes.length) }, worker));
+    if (failure) throw failure.error;
+    return results;
+  }
+
+  private async accept(article: Article, source: ArticleSubmission['source'], now: Date): Promise<IngestOutcome> {
+    const stored = await this.articles.insertIfAbsent(article);
     const outcome = await this.complete(stored);
-    await this.carriers.record(outcome.articleId, submission.source, stored.article.url, now);
+    await this.carriers.record(outcome.articleId, source, stored.article.url, now);
     return outcome;
   }
 
@@ -56,17 +110,22 @@ export class IngestArticleUseCase {
   async complete(stored: StoredArticle): Promise<IngestOutcome> {
     const { article } = stored;
     const status = stored.inserted ? 'accepted' : 'duplicate';
-    if (stored.duplicateOf) return this.copyOf(stored.duplicateOf);
+    if (stored.duplicateOf) {
+      await this.articles.settle(article.articleId);
+      return this.copyOf(stored.duplicateOf);
+    }
     if (stored.published) {
+      await this.articles.settle(article.articleId);
       return { articleId: article.articleId, status, published: true, storyId: article.storyId ?? article.articleId };
     }
     const holder = await this.articles.claimContentHash(article.contentHash, article.articleId);
     if (holder !== article.articleId) {
       await this.articles.markDuplicate(article.articleId, holder);
+      await this.articles.settle(article.articleId);
       return this.copyOf(holder);
     }
-    const storyId = await this.stories.place(article);
-    await this.articles.setStory(article.articleId, storyId);
+    // The story is recorded by the story index; the relay finds it there after a crash.
+    const storyId = await this.stories.place(article, { fresh: stored.inserted });
     try {
       await this.publisher.publishIngested({ ...article, storyId });
     } catch (error) {
@@ -74,7 +133,8 @@ export class IngestArticleUseCase {
       this.logger.warn(`article ${article.articleId} stored, publication deferred: ${(error as Error).message}`);
       return { articleId: article.articleId, status, published: false, storyId };
     }
-    await this.articles.markPublished(article.articleId, new Date());
+    await this.articles.markPublished(article.articleId, storyId, new Date());
+    await this.articles.settle(article.articleId);
     return { articleId: article.articleId, status, published: true, storyId };
   }
 

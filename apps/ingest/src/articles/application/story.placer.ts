@@ -24,7 +24,11 @@ export const STORY_PLACER_OPTIONS = Symbol('StoryPlacerOptions');
  */
 @Injectable()
 export class StoryPlacer {
-  /** One placement at a time in this process: only other replicas can place concurrently. */
+  /**
+   * Placements sharing a band key run one at a time in this process (so near-duplicates posted
+   * together never wait for each other); placements with no key in common run in parallel. Only
+   * other replicas can place a near-duplicate at the same moment.
+   */
   private readonly serial = new KeySerializer();
 
   constructor(
@@ -32,23 +36,37 @@ export class StoryPlacer {
     @Inject(STORY_PLACER_OPTIONS) private readonly options: StoryPlacerOptions,
   ) {}
 
-  async place(article: Article): Promise<string> {
+  /** `fresh`: the article was stored just now, so no earlier attempt can have placed it. */
+  async place(article: Article, { fresh = false }: { fresh?: boolean } = {}): Promise<string> {
     if (article.storyId) return article.storyId;
-    const known = await this.index.storyOf(article.articleId);
-    if (known) return known;
+    if (!fresh) {
+      const known = await this.index.storyOf(article.articleId);
+      if (known) return known;
+    }
     if (article.bandKeys.length === 0) return this.index.assign(article.articleId, article.articleId);
-    return this.serial.run('story', () => this.placeNow(article));
+    return this.exclusive([...new Set(article.bandKeys)].sort(), () => this.placeNow(article));
+  }
+
+  /** Runs `task` holding every key; keys are taken in sorted order, so no two tasks deadlock. */
+  private exclusive<T>(keys: readonly string[], task: () => Promise<T>, from = 0): Promise<T> {
+    if (from === keys.length) return task();
+    return this.serial.run(keys[from]!, () => this.exclusive(keys, task, from + 1));
   }
 
   private async placeNow(article: Article): Promise<string> {
     const { articleId, bandKeys } = article;
     // Bands first, then the look-up: of two near-duplicates placed at once, at least one sees the other.
-    await this.index.addBands(articleId, bandKeys, article.signature);
+    const shared = await this.index.addBands(articleId, bandKeys, article.signature);
     const signature = decodeSignature(article.signature);
     const deadline = Date.now() + this.options.waitMs;
     for (;;) {
-      const candidates = await this.index.candidates(articleId, bandKeys, MAX_CANDIDATES);
-      const decision = decideStory(articleId, verifiedCandidates(signature, candidates));
+      // Signatures first: only the stories of real near-duplicates are read.
+      const verified = verifiedCandidates(signature, await this.index.candidates(articleId, shared, MAX_CANDIDATES));
+      const stories = verified.length > 0 ? await this.index.storiesOf(verified.map((c) => c.articleId)) : new Map();
+      const decision = decideStory(
+        articleId,
+        verified.map((c) => (stories.has(c.articleId) ? { ...c, storyId: stories.get(c.articleId)! } : c)),
+      );
       if (decision.kind === 'decided') return this.index.assign(articleId, decision.storyId);
       if (Date.now() >= deadline) return this.index.assign(articleId, settle(articleId, decision.pending));
       await sleep(this.options.pollMs);

@@ -1,6 +1,7 @@
 import { BadRequestException, Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
 import type { z } from 'zod';
 import { IngestArticleUseCase, type IngestOutcome } from '../application/ingest-article.use-case.js';
+import type { ArticleSubmission } from '../domain/article.js';
 import { canonicalizeUrl, InvalidArticleUrlError } from '../domain/canonical-url.js';
 import { ArticleBatchSchema, ArticleSubmissionSchema, LooseArticleBatchSchema } from './article-submission.schema.js';
 
@@ -36,9 +37,13 @@ export class ArticlesController {
     try {
       if ('articles' in parsed.data) {
         parsed.data.articles.forEach((article) => canonicalizeUrl(article.url));
-        const results: IngestOutcome[] = [];
-        for (const article of parsed.data.articles) results.push(await this.ingest.execute(article));
-        return { results };
+        const outcomes = await this.ingest.executeBatch(parsed.data.articles);
+        return {
+          results: outcomes.map((result) => {
+            if (!result.ok) throw result.error;
+            return result.outcome;
+          }),
+        };
       }
       return await this.ingest.execute(parsed.data);
     } catch (error) {
@@ -51,21 +56,24 @@ export class ArticlesController {
     const batch = LooseArticleBatchSchema.safeParse(body);
     if (!batch.success)
       throw invalid('ingest.invalid_batch', 'expected { articles: [...] } with 1 to 500 items', batch.error.issues);
-    const results: BatchItemResult[] = [];
+    const results: BatchItemResult[] = new Array(batch.data.articles.length);
+    const valid: Array<{ index: number; article: ArticleSubmission }> = [];
     for (const [index, item] of batch.data.articles.entries()) {
       const parsed = ArticleSubmissionSchema.safeParse(item);
-      if (!parsed.success) {
-        const message = parsed.error.issues.map((i) => `${i.path.join('.') || '(article)'}: ${i.message}`).join('; ');
-        results.push({ index, status: 'rejected', error: { code: 'ingest.invalid_article', message } });
+      if (parsed.success) {
+        valid.push({ index, article: parsed.data });
         continue;
       }
-      try {
-        results.push({ index, ...(await this.ingest.execute(parsed.data)) });
-      } catch (error) {
-        if (!(error instanceof InvalidArticleUrlError)) throw error;
-        results.push({ index, status: 'rejected', error: { code: error.code, message: error.message } });
-      }
+      const message = parsed.error.issues.map((i) => `${i.path.join('.') || '(article)'}: ${i.message}`).join('; ');
+      results[index] = { index, status: 'rejected', error: { code: 'ingest.invalid_article', message } };
     }
+    const outcomes = await this.ingest.executeBatch(valid.map(({ article }) => article));
+    outcomes.forEach((result, position) => {
+      const { index } = valid[position]!;
+      results[index] = result.ok
+        ? { index, ...result.outcome }
+        : { index, status: 'rejected', error: { code: result.error.code, message: result.error.message } };
+    });
     return results;
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
 import type { TrendInterval } from '@media-monitor/contracts';
-import { findEachById, isDuplicateKeyError, MONGO_CONNECTION } from '@media-monitor/persistence';
+import { findEachById, insertEachOnce, MONGO_CONNECTION } from '@media-monitor/persistence';
 import type { BucketMarkerRepository } from '../application/bucket-marker.repository.js';
 import type { BucketFirsts } from '../application/bucket.repository.js';
 import { seriesKey } from '../domain/buckets.js';
@@ -37,19 +37,8 @@ export class MongoBucketMarkerRepository implements BucketMarkerRepository {
         ];
       });
     });
-    const duplicates = new Set<string>();
-    try {
-      await this.model.collection.insertMany(docs as unknown as Array<Record<string, unknown>>, { ordered: false });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      const writeErrors = (error as { writeErrors?: Array<{ index: number; code?: number }> }).writeErrors ?? [];
-      const list = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
-      for (const e of list) {
-        if (e.code !== 11000 && e.code !== 11001) throw error;
-        const doc = docs[e.index];
-        if (doc) duplicates.add(doc._id);
-      }
-    }
+    const refused = await insertEachOnce(this.model.collection, docs);
+    const duplicates = new Set(refused.map((index) => docs[index]!._id));
     const claimedEarlier = new Set<string>();
     if (retry && duplicates.size > 0) {
       const existing = (await findEachById(this.model, [...duplicates], { by: 1 })) as Array<
