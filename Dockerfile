@@ -17,6 +17,7 @@ COPY libs/feeds/package.json libs/feeds/
 COPY libs/messaging/package.json libs/messaging/
 COPY libs/nlp/package.json libs/nlp/
 COPY libs/persistence/package.json libs/persistence/
+COPY libs/random/package.json libs/random/
 COPY libs/service-kit/package.json libs/service-kit/
 COPY libs/service-runtime/package.json libs/service-runtime/
 COPY libs/testing/package.json libs/testing/

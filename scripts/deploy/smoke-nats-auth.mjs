@@ -84,7 +84,7 @@ try {
   }));
   const posted = await fetch(`${urls.ingest}/v1/articles`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
     body: JSON.stringify({ articles }),
   });
   if (!posted.ok) throw new Error(`ingest answered ${posted.status}: ${await posted.text()}`);

@@ -106,9 +106,10 @@ program
   .description('import a JSONL file of articles through the ingest push API, resumable after an interruption')
   .argument('<file>', 'one article per line: {url, title, body, publishedAt, source: {id, name?}, language?}')
   .option('--url <url>', 'the ingest service', 'http://127.0.0.1:3001')
+  .option('--api-key <key>', 'an API key with the ingest or admin scope (default: $MEDIA_MONITOR_API_KEY)')
   .option('--batch <n>', 'articles per request (at most 500)', positiveInt, 200)
   .option('--restart', 'ignore the saved progress and start from the first line', false)
-  .action((file: string, opts: { url: string; batch: number; restart: boolean }) => {
+  .action((file: string, opts: { url: string; apiKey?: string; batch: number; restart: boolean }) => {
     if (opts.batch > 500) throw new InvalidArgumentError('--batch is at most 500');
     return runImport(file, opts);
   });

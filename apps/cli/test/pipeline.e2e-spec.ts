@@ -46,7 +46,7 @@ describe('the pipeline, end to end', () => {
   async function post(body: unknown): Promise<{ status: number; json: unknown }> {
     const res = await fetch(`${system.url('ingest')}/v1/articles`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-api-key': system.apiKey },
       body: JSON.stringify(body),
     });
     return { status: res.status, json: await res.json() };
@@ -168,6 +168,36 @@ describe('the pipeline, end to end', () => {
       status: 401,
       body: { error: { code: 'auth.invalid_key' } },
     });
+  });
+
+  it('pushes to ingest with an ingest key made at the gateway (one key store); ingest refuses a read key', async () => {
+    const make = async (scope: string) => {
+      const res = await api('/v1/api-keys', { method: 'POST', body: { name: `e2e ${scope}`, scopes: [scope] } });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { token: string }).token;
+    };
+    const [pushKey, readKey] = [await make('ingest'), await make('read')];
+    const push = (key: string) =>
+      fetch(`${system.url('ingest')}/v1/articles`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        body: JSON.stringify({
+          url: `https://e2e.example/keys/${ns.value}`,
+          title: 'Pushed with an ingest key',
+          body: 'A short article pushed with a key that may only push.',
+          publishedAt: new Date().toISOString(),
+          source: { id: 'e2e-keys' },
+        }),
+      });
+    expect((await push(pushKey)).status).toBe(202);
+    const refused = await push(readKey);
+    expect({ status: refused.status, body: await refused.json() }).toMatchObject({
+      status: 403,
+      body: { error: { code: 'auth.insufficient_scope' } },
+    });
+    // The push-only key reads nothing at the gateway.
+    const read = await fetch(`${system.url('gateway')}/v1/topics`, { headers: { 'x-api-key': pushKey } });
+    expect(read.status).toBe(403);
   });
 
   it('dead-letters a poison message on the article stream with its reason', async () => {

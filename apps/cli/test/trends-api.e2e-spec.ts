@@ -61,7 +61,7 @@ describe('trends through the gateway API (every service a process)', () => {
   const post = async (article: Record<string, unknown>) => {
     const res = await fetch(`${system.url('ingest')}/v1/articles`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-api-key': system.apiKey },
       body: JSON.stringify(article),
     });
     expect(res.status).toBe(202);

@@ -121,7 +121,7 @@ const EXPECTED_FAILURES = [/\/v1\/topics\/dry-run$/, /\/v1\/dead-letters(\?|$)/]
   const ingest = async (articles: unknown[]) => {
     const res = await fetch(`${system.url('ingest')}/v1/articles`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-api-key': system.apiKey },
       body: JSON.stringify({ articles }),
     });
     expect(res.status).toBe(202);

@@ -1,14 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadConfig } from '@media-monitor/service-kit';
-import { API_KEY_PATTERN } from './auth/api-key.js';
+import { apiAuthEnv } from '@media-monitor/service-runtime';
 
-/** The gateway's own variables, beside the ones every service reads. */
-export const gatewayEnv = z.object({
-  /** `required` (default): every /v1 request needs an API key; `disabled` only for local experiments. */
-  API_AUTH: z.enum(['required', 'disabled']).default('required'),
-  /** An admin key created at start if missing (its hash is stored, never the key): the first key of a deployment. */
-  API_BOOTSTRAP_KEY: z.string().regex(API_KEY_PATTERN, 'must look like mmk_<12 hex>_<43 base64url>').optional(),
+/** The gateway's own variables (API keys among them), beside the ones every service reads. */
+export const gatewayEnv = apiAuthEnv.extend({
   /** Browser origins allowed to call the API, comma separated (none by default). */
   CORS_ORIGINS: z
     .string()

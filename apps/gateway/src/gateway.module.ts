@@ -1,9 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AlertsController } from './alerts/alerts.controller.js';
 import { ArticlesController } from './articles/articles.controller.js';
-import { ApiKeyGuard } from './auth/api-key.guard.js';
-import { ApiKeyRepository } from './auth/api-key.repository.js';
-import { ApiKeyService } from './auth/api-key.service.js';
+import { ApiAuthModule } from '@media-monitor/service-runtime';
 import { ApiKeysController } from './auth/api-keys.controller.js';
 import { DeadLettersController } from './dead-letters/dead-letters.controller.js';
 import { EntitySummaryController } from './entities/entity-summary.controller.js';
@@ -23,6 +21,15 @@ export class GatewayModule {
   static forConfig(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
+      // The gateway owns the key store: its own database unless API_KEYS_DB names another.
+      imports: [
+        ApiAuthModule.register({
+          mode: config.API_AUTH,
+          bootstrapKey: config.API_BOOTSTRAP_KEY,
+          database: config.API_KEYS_DB,
+          defaultScope: 'read',
+        }),
+      ],
       controllers: [
         TrendsController,
         ArticlesController,
@@ -37,9 +44,6 @@ export class GatewayModule {
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
-        ApiKeyRepository,
-        ApiKeyService,
-        ApiKeyGuard,
         LiveEventsService,
         TrendAnswers,
         TrendAnswerInvalidator,

@@ -1,7 +1,7 @@
 import type { LaunchOptions } from '@media-monitor/service-runtime';
 import { loadGatewayConfig } from './gateway.config.js';
 import { GatewayModule } from './gateway.module.js';
-import { HttpErrorFilter } from './http/error.filter.js';
+import { gatewayErrorFilter } from './http/error.filter.js';
 import { registerHttpPlugins } from './http/http-plugins.js';
 
 export const API_VERSION = '1.0.0';
@@ -11,6 +11,6 @@ export const gatewayService: LaunchOptions = {
   name: 'gateway',
   defaultHttpPort: 3000,
   module: (_config, env) => GatewayModule.forConfig(loadGatewayConfig(env)),
-  httpFilters: [new HttpErrorFilter()],
+  httpFilters: [gatewayErrorFilter()],
   configureHttp: (app, env) => registerHttpPlugins(app, loadGatewayConfig(env), API_VERSION),
 };

@@ -6,6 +6,7 @@ import {
   SourcesListQueryV1,
   SourcesUpsertQueryV1,
 } from '@media-monitor/contracts';
+import { ApiErrorFilter } from '@media-monitor/service-kit';
 import type { LaunchOptions } from '@media-monitor/service-runtime';
 import { loadIngestConfig } from './ingest.config.js';
 import { IngestModule } from './ingest.module.js';
@@ -21,6 +22,8 @@ export function createIngestService(env?: NodeJS.ProcessEnv): LaunchOptions {
     module: (_config, environment) => IngestModule.register(loadIngestConfig(environment)),
     queries: [SourcesListQueryV1, SourceGetQueryV1, SourcesUpsertQueryV1, SourcesDeleteQueryV1, SourceFetchNowQueryV1],
     queueGroup: QUEUE_GROUPS.ingest,
+    // The gateway's error shape: `{ error: { code, message } }`, never a stack trace.
+    httpFilters: [new ApiErrorFilter()],
     env,
   };
 }

@@ -59,7 +59,7 @@ export class LocalSystem {
     readonly stack: LocalStack,
     /** The first process of each service. */
     readonly services: Map<ServiceName, RunningService>,
-    /** An admin API key of the gateway, made for this run (the gateway stores only its hash). */
+    /** An admin API key made for this run (only its hash is stored): the gateway's API and ingest's push API. */
     readonly apiKey: string,
     /** Every process, replicas included, in start order. */
     readonly processes: RunningService[] = [],
@@ -106,6 +106,8 @@ export class LocalSystem {
               NATS_URL: stack.nats.url,
               NATS_NAMESPACE: options.namespace ?? '',
               API_BOOTSTRAP_KEY: apiKey,
+              // The gateway's database holds the API keys; ingest checks pushes against it.
+              API_KEYS_DB: `${options.databasePrefix ?? 'media'}_gateway`,
               MONGO_URL: stack.ferretdb.uri,
               MONGO_DB: `${options.databasePrefix ?? 'media'}_${name}`,
             },

@@ -177,12 +177,13 @@ interface Posted {
 /** One POST /v1/articles; the accepted articles with the time the request was sent. */
 async function postBatch(
   url: string,
+  apiKey: string,
   batch: Array<ReturnType<typeof mixArticle>>,
 ): Promise<{ accepted: Posted[]; duplicates: number }> {
   const at = performance.now();
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
     body: JSON.stringify({ articles: batch.map((b) => b.article) }),
   });
   const text = await res.text();
@@ -337,6 +338,7 @@ export async function runBenchE2e(options: BenchE2eOptions): Promise<void> {
     const running = system;
     const gateway = system.url('gateway');
     const ingestUrl = `${system.url('ingest')}/v1/articles`;
+    const apiKey = system.apiKey;
     await api('PUT', `${gateway}/v1/alert-destinations/bench-sink`, system.apiKey, {
       name: 'benchmark webhook sink',
       type: 'webhook',
@@ -400,7 +402,7 @@ export async function runBenchE2e(options: BenchE2eOptions): Promise<void> {
         while (next < mix.length) {
           const batch = mix.slice(next, next + options.batch);
           next += options.batch;
-          const r = await postBatch(ingestUrl, batch);
+          const r = await postBatch(ingestUrl, apiKey, batch);
           accepted1.push(...r.accepted);
           duplicates1 += r.duplicates;
           if (performance.now() - lastReport > 2000) {
@@ -443,7 +445,7 @@ export async function runBenchE2e(options: BenchE2eOptions): Promise<void> {
       if (due > sent) {
         const batch = Array.from({ length: due - sent }, () => mixArticle(runId, i2++, now));
         sent = due;
-        pending.push(postBatch(ingestUrl, batch).then((r) => void accepted2.push(...r.accepted)));
+        pending.push(postBatch(ingestUrl, apiKey, batch).then((r) => void accepted2.push(...r.accepted)));
       }
       if (
         Math.floor((performance.now() - phase2Start) / 5000) >

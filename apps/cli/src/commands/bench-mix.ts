@@ -1,3 +1,4 @@
+import { mulberry32 } from '@media-monitor/random';
 import type { DemoArticle } from './demo-articles.js';
 
 const HOUR_MS = 3_600_000;
@@ -49,18 +50,6 @@ export interface MixOptions {
 
 export const DEFAULT_MIX: MixOptions = { topicShare: 0.3, duplicateShare: 0.05, alertShare: 0.03 };
 
-/** A small deterministic generator (mulberry32), so article i is the same in every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const pick = <T>(items: readonly T[], r: number): T => items[Math.floor(r * items.length) % items.length] as T;
 
 /**
@@ -75,10 +64,10 @@ export function mixArticle(
   now: Date,
   mix: MixOptions = DEFAULT_MIX,
 ): { article: DemoArticle; topic: boolean; alert: boolean; duplicate: boolean } {
-  const r = random(i * 7919 + 17);
+  const r = mulberry32(i * 7919 + 17);
   const duplicate = i > 20 && r() < mix.duplicateShare;
   const n = duplicate ? Math.floor(r() * (i - 1)) : i;
-  const g = random(n * 104_729 + 3);
+  const g = mulberry32(n * 104_729 + 3);
   const russian = g() < 0.25;
   const topic = g() < mix.topicShare;
   const alert = topic && g() < mix.alertShare / Math.max(mix.topicShare, 1e-9);

@@ -53,10 +53,10 @@ interface RunResult {
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
-async function postBatch(url: string, articles: unknown[]): Promise<number> {
+async function postBatch(url: string, apiKey: string, articles: unknown[]): Promise<number> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
     body: JSON.stringify({ articles }),
   });
   const text = await res.text();
@@ -125,7 +125,7 @@ async function runOnce(replicas: number, options: BenchScaleOptions): Promise<Ru
     const ingestStarted = performance.now();
     let accepted = 0;
     for (let i = 0; i < articles.length; i += options.batch) {
-      accepted += await postBatch(ingestUrl, articles.slice(i, i + options.batch));
+      accepted += await postBatch(ingestUrl, system.apiKey, articles.slice(i, i + options.batch));
     }
     while ((await subjectCounts(jsm))[SUBJECTS.articleIngestedV1] !== accepted) await sleep(200);
     const started = performance.now();

@@ -38,10 +38,10 @@ async function fetchedDemoSources(
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
-async function postJson(url: string, body: unknown): Promise<unknown> {
+async function postJson(url: string, apiKey: string, body: unknown): Promise<unknown> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
     body: JSON.stringify(body),
   });
   const text = await res.text();
@@ -126,7 +126,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     const articles = [...bundledDemoArticles(now), ...sharedSampleArticles(now)];
     say();
     say(`ingesting ${articles.length} articles through POST ${system.url('ingest')}/v1/articles ...`);
-    const { results } = (await postJson(`${system.url('ingest')}/v1/articles`, { articles })) as {
+    const { results } = (await postJson(`${system.url('ingest')}/v1/articles`, system.apiKey, { articles })) as {
       results: Array<{ articleId: string; status: string }>;
     };
     const accepted = results.filter((r) => r.status === 'accepted').length;

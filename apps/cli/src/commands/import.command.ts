@@ -15,6 +15,8 @@ import {
 export interface ImportOptions {
   /** The ingest service's base URL (its push API is POST /v1/articles). */
   url: string;
+  /** An API key with the `ingest` (or `admin`) scope, sent as `X-API-Key`. */
+  apiKey?: string;
   /** Articles per request (the push API takes at most 500). */
   batch: number;
   /** Ignore a previous run's state and start from the first line. */
@@ -60,6 +62,7 @@ export class ImportError extends Error {}
 
 async function postBatch(
   url: string,
+  apiKey: string | undefined,
   items: BatchItem[],
   attempts: number,
 ): Promise<{ results: ItemResult[]; attempts: number }> {
@@ -69,11 +72,17 @@ async function postBatch(
     try {
       const res = await fetch(`${url.replace(/\/$/, '')}/v1/articles?partial=true`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) },
         body,
       });
       const text = await res.text();
       if (res.ok) return { results: (JSON.parse(text) as { results: ItemResult[] }).results, attempts: attempt };
+      if (res.status === 401 || res.status === 403) {
+        throw new ImportError(
+          `the ingest service refused the API key (HTTP ${res.status}): ${text.slice(0, 300)}; ` +
+            'pass a key with the ingest or admin scope (--api-key or MEDIA_MONITOR_API_KEY)',
+        );
+      }
       if (res.status < 500)
         throw new ImportError(`the ingest service refused a batch (HTTP ${res.status}): ${text.slice(0, 300)}`);
       reason = `HTTP ${res.status}`;
@@ -114,7 +123,7 @@ export async function importFile(file: string, options: ImportOptions): Promise<
     let batch: BatchItem[] = [];
     const flush = async (endOffset: number, lastLine: number) => {
       if (batch.length > 0) {
-        const { results, attempts } = await postBatch(options.url, batch, options.attempts ?? 6);
+        const { results, attempts } = await postBatch(options.url, options.apiKey, batch, options.attempts ?? 6);
         // A batch sent again (the first answer was lost) comes back as duplicates of itself.
         if (attempts > 1) state.resentBatches += 1;
         for (const result of results) {
@@ -175,7 +184,10 @@ export async function importFile(file: string, options: ImportOptions): Promise<
 }
 
 /** `media-monitor import FILE`: Ctrl-C stops after the batch in flight; a rerun resumes. */
-export async function runImport(file: string, opts: { url: string; batch: number; restart: boolean }): Promise<void> {
+export async function runImport(
+  file: string,
+  opts: { url: string; apiKey?: string; batch: number; restart: boolean },
+): Promise<void> {
   const controller = new AbortController();
   const stop = () => {
     process.stderr.write('\nstopping after the batch in flight (run the same command again to resume) ...\n');
@@ -184,7 +196,8 @@ export async function runImport(file: string, opts: { url: string; batch: number
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    const summary = await importFile(file, { ...opts, signal: controller.signal });
+    const apiKey = opts.apiKey ?? process.env['MEDIA_MONITOR_API_KEY'];
+    const summary = await importFile(file, { ...opts, apiKey, signal: controller.signal });
     const out = (line: string) => process.stdout.write(`${line}\n`);
     if (summary.resumedAfterLine > 0)
       out(`resumed after line ${summary.resumedAfterLine} (state in ${summary.stateFile})`);

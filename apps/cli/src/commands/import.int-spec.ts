@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,8 @@ const article = (i: number) =>
 describe('media-monitor import', () => {
   const ns = uniqueNamespace('imp');
   const dir = mkdtempSync(join(tmpdir(), 'import-'));
+  // The bootstrap admin key of this ingest process (stored hashed in its key database).
+  const apiKey = `mmk_${randomBytes(6).toString('hex')}_${randomBytes(32).toString('base64url')}`;
   let ingest: ManagedProcess;
   let url = '';
   let nc: NatsConnection;
@@ -54,6 +57,8 @@ describe('media-monitor import', () => {
         NATS_NAMESPACE: ns.value,
         MONGO_URL: mongoUri,
         MONGO_DB: uniqueDatabaseName('import'),
+        API_KEYS_DB: uniqueDatabaseName('import_keys'),
+        API_BOOTSTRAP_KEY: apiKey,
         INGEST_SOURCES_FILE: '',
       },
     });
@@ -87,6 +92,7 @@ describe('media-monitor import', () => {
     let afterSecondBatch: ReturnType<typeof readState>;
     const first = await importFile(file, {
       url,
+      apiKey,
       batch: 5,
       restart: false,
       signal: controller.signal,
@@ -115,7 +121,7 @@ describe('media-monitor import', () => {
     expect(afterSecondBatch!).toMatchObject({ lineNumber: 11, accepted: 10 });
     writeState(stateFileFor(file), afterSecondBatch!);
 
-    const second = await importFile(file, { url, batch: 5, restart: false, progress: silent });
+    const second = await importFile(file, { url, apiKey, batch: 5, restart: false, progress: silent });
     expect(second.completed).toBe(true);
     expect(second.lines).toBe(40);
     expect(second.badLines.map((b) => b.line)).toEqual([7, 13, 21]);
@@ -127,9 +133,9 @@ describe('media-monitor import', () => {
     expect(await published()).toBe(36);
 
     // A completed import is not repeated; --restart sends everything again, all recognised.
-    const again = await importFile(file, { url, batch: 5, restart: false, progress: silent });
+    const again = await importFile(file, { url, apiKey, batch: 5, restart: false, progress: silent });
     expect(again).toMatchObject({ completed: true, resumedAfterLine: 40, accepted: 32 });
-    const restarted = await importFile(file, { url, batch: 50, restart: true, progress: silent });
+    const restarted = await importFile(file, { url, apiKey, batch: 50, restart: true, progress: silent });
     expect(restarted).toMatchObject({ completed: true, accepted: 0, duplicates: 36, rejected: 3 });
     expect(await published()).toBe(36);
     expect(JSON.parse(readFileSync(stateFileFor(file), 'utf8'))).toMatchObject({ completed: true, lineNumber: 40 });
@@ -146,7 +152,7 @@ describe('media-monitor import', () => {
       req.on('end', () => {
         void fetch(`${url}${req.url}`, {
           method: req.method,
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', 'x-api-key': String(req.headers['x-api-key']) },
           body,
         }).then(async (answer) => {
           const text = await answer.text();
@@ -161,6 +167,7 @@ describe('media-monitor import', () => {
     writeFileSync(file, `${[300, 301, 302].map(article).join('\n')}\n`);
     const summary = await importFile(file, {
       url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+      apiKey,
       batch: 5,
       restart: false,
       progress: silent,
@@ -172,14 +179,27 @@ describe('media-monitor import', () => {
     expect((await published()) - before).toBe(3);
   });
 
+  it('stops at once without a valid API key, saying which key it needs', async () => {
+    const file = join(dir, 'no-key.jsonl');
+    writeFileSync(file, `${article(400)}\n`);
+    const before = await published();
+    await expect(importFile(file, { url, batch: 5, restart: true, progress: silent })).rejects.toThrow(
+      /HTTP 401.*auth\.invalid_key.*ingest or admin scope/,
+    );
+    expect(readState(stateFileFor(file))).toMatchObject({ lineNumber: 0, completed: false });
+    expect((await published()) - before).toBe(0);
+  });
+
   it('refuses to resume with another file under the same name, and stops when the service is away', async () => {
     const file = join(dir, 'other.jsonl');
     writeFileSync(file, `${article(100)}\n`);
-    await importFile(file, { url, batch: 5, restart: false, progress: silent });
+    await importFile(file, { url, apiKey, batch: 5, restart: false, progress: silent });
     writeFileSync(file, `${article(200)}\n${article(201)}\n`);
-    await expect(importFile(file, { url, batch: 5, restart: false, progress: silent })).rejects.toThrow(ImportError);
+    await expect(importFile(file, { url, apiKey, batch: 5, restart: false, progress: silent })).rejects.toThrow(
+      ImportError,
+    );
     await expect(
-      importFile(file, { url: 'http://127.0.0.1:9', batch: 5, restart: true, progress: silent, attempts: 2 }),
+      importFile(file, { url: 'http://127.0.0.1:9', apiKey, batch: 5, restart: true, progress: silent, attempts: 2 }),
     ).rejects.toThrow(/failed 2 times/);
     expect(readState(stateFileFor(file))).toMatchObject({ lineNumber: 0, completed: false });
   });

@@ -28,7 +28,7 @@ import {
   type QueryResponseOf,
 } from '@media-monitor/contracts';
 import { QueryClient } from '@media-monitor/messaging';
-import { ApiKeyGuard, RequireScope } from '../auth/api-key.guard.js';
+import { ApiKeyGuard, RequireScope } from '@media-monitor/service-runtime';
 import { parseOrThrow } from '../http/validation.js';
 import {
   AlertIdSchema,

@@ -6,7 +6,7 @@ import {
   type QueryResponseOf,
 } from '@media-monitor/contracts';
 import { QueryClient } from '@media-monitor/messaging';
-import { ApiKeyGuard } from '../auth/api-key.guard.js';
+import { ApiKeyGuard } from '@media-monitor/service-runtime';
 import { parseOrThrow } from '../http/validation.js';
 import { ArticleIdSchema, ArticleListQuerySchema } from './article-query.schema.js';
 

@@ -1,9 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
+import {
+  API_SCOPES,
+  ApiKeyGuard,
+  ApiKeyService,
+  RequireScope,
+  type ApiKeySummary,
+  type ApiScope,
+} from '@media-monitor/service-runtime';
 import { parseOrThrow } from '../http/validation.js';
-import { API_SCOPES, type ApiScope } from './api-key.js';
-import { ApiKeyGuard, RequireScope } from './api-key.guard.js';
-import { ApiKeyService, type ApiKeySummary } from './api-key.service.js';
 
 export const CreateApiKeySchema = z.strictObject({
   name: z.string().trim().min(1).max(100),

@@ -18,8 +18,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { FastifyRequest } from 'fastify';
 import type { DeadLetterPage, DeadLetterReplayOutcome, Namespace } from '@media-monitor/contracts';
 import { DeadLetterStore, MESSAGING_NAMESPACE, NATS_CONNECTION } from '@media-monitor/messaging';
-import { ApiKeyGuard, RequireScope } from '../auth/api-key.guard.js';
-import type { ApiPrincipal } from '../auth/api-key.service.js';
+import { ApiKeyGuard, RequireScope, type ApiPrincipal } from '@media-monitor/service-runtime';
 import { parseOrThrow } from '../http/validation.js';
 import { DeadLetterListQueryFields, DeadLetterSeq } from './dead-letter-request.schema.js';
 

@@ -8,7 +8,7 @@ import {
   type EntityGetResponseV1,
 } from '@media-monitor/contracts';
 import { QueryClient, QueryFailedError } from '@media-monitor/messaging';
-import { ApiKeyGuard } from '../auth/api-key.guard.js';
+import { ApiKeyGuard } from '@media-monitor/service-runtime';
 import { parseOrThrow } from '../http/validation.js';
 import { EntityIdSchema } from '../trends/trend-query.schema.js';
 import { EntitySummaryQuerySchema, type EntitySummary } from './entity-summary.schema.js';

@@ -4,7 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
-import { API_KEY_PATTERN } from '../auth/api-key.js';
+import { API_KEY_PATTERN } from '@media-monitor/service-runtime';
 import type { GatewayConfig } from '../gateway.config.js';
 import { buildOpenApiDocument } from '../openapi/openapi.document.js';
 import { registerDashboard } from './dashboard.plugin.js';

@@ -42,6 +42,7 @@ import {
 import { ArticleIdSchema, ArticleListQueryFields } from '../articles/article-query.schema.js';
 import { DeadLetterListQueryFields, DeadLetterSeq } from '../dead-letters/dead-letter-request.schema.js';
 import { CreateApiKeySchema } from '../auth/api-keys.controller.js';
+import { API_SCOPES, type ApiScope } from '@media-monitor/service-runtime';
 import { EntitySummary, EntitySummaryQueryFields } from '../entities/entity-summary.schema.js';
 import { StreamQueryFields, TopicStreamQueryFields } from '../stream/stream-query.schema.js';
 import {
@@ -85,7 +86,7 @@ export interface RouteDoc {
 const ApiKeySummary = z.object({
   id: z.string(),
   name: z.string(),
-  scopes: z.array(z.enum(['read', 'admin'])),
+  scopes: z.array(z.enum(API_SCOPES as [ApiScope, ...ApiScope[]])),
   createdAt: z.iso.datetime(),
   revokedAt: z.iso.datetime().nullable(),
 });
@@ -582,7 +583,9 @@ export function buildOpenApiDocument(version: string): JsonSchema {
         'Trends per topic and entity, share of voice, the analysed articles behind every number, live ' +
         'streams, alerts and API keys. Every /v1 route needs an API key (X-API-Key header or Bearer token; ' +
         'the Server-Sent Events routes also take `access_token`) with the route’s scope ' +
-        '(`x-required-scope`). Errors are `{ "error": { "code", "message" } }` and never carry stack traces.',
+        '(`x-required-scope`; `admin` includes every scope). Keys with the `ingest` scope push articles to ' +
+        'the ingest service (`POST /v1/articles` there, not part of this API). Errors are ' +
+        '`{ "error": { "code", "message" } }` and never carry stack traces.',
     },
     components: {
       securitySchemes: {

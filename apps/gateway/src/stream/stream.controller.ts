@@ -10,7 +10,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AllowQueryToken, ApiKeyGuard } from '../auth/api-key.guard.js';
+import { AllowQueryToken, ApiKeyGuard } from '@media-monitor/service-runtime';
 import type { GatewayConfig } from '../gateway.config.js';
 import { GATEWAY_CONFIG } from '../gateway.tokens.js';
 import { parseOrThrow } from '../http/validation.js';

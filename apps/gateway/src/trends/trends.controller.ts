@@ -9,7 +9,7 @@ import {
   type TrendSeries,
 } from '@media-monitor/contracts';
 import { QueryClient } from '@media-monitor/messaging';
-import { ApiKeyGuard } from '../auth/api-key.guard.js';
+import { ApiKeyGuard } from '@media-monitor/service-runtime';
 import { sendCsv } from '../http/csv.js';
 import { EncodedBody, acceptsGzip } from '../http/encoded-body.js';
 import { parseOrThrow } from '../http/validation.js';

@@ -11,7 +11,7 @@ import {
   type ArticleIngestedV1 as Ingested,
 } from '@media-monitor/contracts';
 import { QueryClient, provisionTopology } from '@media-monitor/messaging';
-import { startServiceInProcess } from '@media-monitor/service-runtime';
+import { issueApiKey, startServiceInProcess } from '@media-monitor/service-runtime';
 import type { RunningService } from '@media-monitor/service-kit';
 import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor } from '@media-monitor/testing';
 import { createIngestService } from '../ingest.service.js';
@@ -19,6 +19,8 @@ import { FixtureSite, paragraphs, rss2 } from '../../test/fixture-site.js';
 
 const ns = uniqueNamespace('dup');
 const dbName = uniqueDatabaseName('ingest_dedup');
+// The admin key both replicas store at start (hashed) and accept.
+const apiKey = issueApiKey().token;
 
 const WIRE = [
   'Kaliningrad region governor Alexei Besprozvannikov said on Tuesday that he had joined the BARS-Kaliningrad territorial defence battalion, a reserve unit formed under a Ministry of Defence programme.',
@@ -44,7 +46,7 @@ describe('exact duplicates and stories across two ingest replicas (real NATS and
   const post = async (replica: number, body: unknown, query = '') => {
     const res = await fetch(`${replicas[replica]!.url}/v1/articles${query}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
       body: JSON.stringify(body),
     });
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
@@ -83,6 +85,8 @@ describe('exact duplicates and stories across two ingest replicas (real NATS and
       NATS_NAMESPACE: ns.value,
       MONGO_URL: mongoUri,
       MONGO_DB: dbName,
+      API_KEYS_DB: dbName,
+      API_BOOTSTRAP_KEY: apiKey,
       FETCH_ALLOW_PRIVATE_CIDRS: '127.0.0.0/8',
       FETCH_TICK_MS: '50',
       FETCH_HOST_DELAY_MS: '0',

@@ -1,21 +1,10 @@
+import { mulberry32 } from '@media-monitor/random';
 import { bucketIncrements } from '../aggregation/domain/bucket-increments.js';
 import { seriesKey } from '../aggregation/domain/buckets.js';
 import { contributionSetsOf } from '../aggregation/domain/contributions.js';
 import { completeAnalysis, type CompleteAnalysis } from '../aggregation/domain/joined-analysis.js';
 import { seriesInterval } from '../aggregation/infrastructure/mongo-bucket.repository.js';
 import type { BucketDocument } from '../aggregation/infrastructure/trends.schemas.js';
-
-/** A deterministic pseudo-random sequence on [0, 1) (mulberry32), so fixtures are the same every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export interface CorpusOptions {
   articles: number;
@@ -30,7 +19,7 @@ export interface CorpusOptions {
 
 /** Synthetic analysed articles: Zipf-like sources and entities, stories of one to three articles, 0–2 topics each. */
 export function* syntheticAnalyses(options: CorpusOptions): Generator<CompleteAnalysis> {
-  const next = random(options.seed ?? 42);
+  const next = mulberry32(options.seed ?? 42);
   const span = options.days * 86_400_000;
   const zipf = (n: number) => Math.min(n - 1, Math.floor(n ** next()) - 1 + (next() < 0.5 ? 0 : 0));
   let story = '';

@@ -1,3 +1,4 @@
+import { mulberry32 } from '@media-monitor/random';
 import type { TaggedDocument } from './corpus.js';
 import { Lexicon, documentFeatures, featureCounts, type FeatureSet } from './features.js';
 import { Gazetteer } from './gazetteer.js';
@@ -37,18 +38,6 @@ export interface TrainOptions {
    * from whole annotated documents, whose other occurrences of a word are all tagged.
    */
   extraDocuments?: readonly TaggedDocument[];
-}
-
-/** Deterministic PRNG (mulberry32) so that the shuffles, and hence the model, are reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Example {
@@ -130,7 +119,7 @@ function trainFirstStage(documents: readonly TaggedDocument[], options: TrainOpt
   const weightSums = new Float64Array(weights.length);
   const transitionSums = new Float64Array(transitions.length);
   const allowed = allowedTransitions(tags);
-  const next = random(options.seed);
+  const next = mulberry32(options.seed);
   const header: NerModelHeader = {
     format: 'media-monitor-ner/1',
     language: options.language,
@@ -258,7 +247,7 @@ function trainSecondStage(
   const transitionSums = new Float64Array(transitions.length);
   const allowed = allowedTransitions(tags);
   const scratch = new SecondStage(stage.bits, weights, transitions);
-  const next = random(options.seed + 1);
+  const next = mulberry32(options.seed + 1);
   let step = 1;
   const update = (features: Uint32Array, i: number, tag: number, delta: number) => {
     for (let f = i * NONLOCAL_FEATURES, end = f + NONLOCAL_FEATURES; f < end; f++) {

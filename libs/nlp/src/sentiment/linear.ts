@@ -1,3 +1,4 @@
+import { mulberry32 } from '@media-monitor/random';
 import { CLASS_COUNT, type LinearHead } from './model.js';
 
 /** One training example: its features with values and its class index. */
@@ -23,18 +24,6 @@ export interface LinearTrainingOptions {
   averageFrom: number;
   seed: number;
   onEpoch?: (epoch: number, meanLoss: number) => void;
-}
-
-/** A small deterministic PRNG (mulberry32), so training runs are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Fisher–Yates shuffle of indices with a seeded generator. */
@@ -82,7 +71,7 @@ export function trainLinearHead(examples: readonly LabeledFeatures[], options: L
   const squares = new Float64Array(weights.length).fill(1e-8);
   const biasAt = names.length * CLASS_COUNT;
   const perClass = classWeights(examples, options.balanced);
-  const random = seededRandom(options.seed);
+  const random = mulberry32(options.seed);
   const grad = new Float64Array(CLASS_COUNT);
   const step = (at: number, g: number) => {
     squares[at] = (squares[at] as number) + g * g;

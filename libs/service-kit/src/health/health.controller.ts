@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { PublicRoute } from '../http/public-route.js';
 import { HealthRegistry } from './health.registry.js';
 import type { ReadinessReport } from './health.types.js';
 
@@ -11,6 +12,7 @@ const SERVICE_UNAVAILABLE = 503;
 
 /** `GET /health/live` and `GET /health/ready`, for orchestrators and load balancers. */
 @Controller('health')
+@PublicRoute()
 export class HealthController {
   constructor(@Inject(HealthRegistry) private readonly health: HealthRegistry) {}
 

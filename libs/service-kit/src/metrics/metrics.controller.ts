@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { PublicRoute } from '../http/public-route.js';
 import { MetricsRegistry } from './metrics.registry.js';
 
 /** The part of a Fastify reply the controller uses. */
@@ -8,6 +9,7 @@ interface HeaderReply {
 
 /** `GET /metrics`: Prometheus scrape endpoint. */
 @Controller('metrics')
+@PublicRoute()
 export class MetricsController {
   constructor(@Inject(MetricsRegistry) private readonly metrics: MetricsRegistry) {}
 

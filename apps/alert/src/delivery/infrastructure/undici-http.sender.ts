@@ -1,9 +1,8 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import type { Socket } from 'node:net';
-import { Agent, buildConnector, errors, request } from 'undici';
+import { request, type Agent } from 'undici';
+import { classifyNetworkError, guardedAgent } from '@media-monitor/service-kit';
 import { mayConnectTo } from '../domain/address-policy.js';
-import type { NetworkErrorClass, SendResult } from '../domain/send-outcome.js';
+import type { SendResult } from '../domain/send-outcome.js';
 import type { HttpRequest, HttpSender } from '../application/delivery.ports.js';
 
 export interface HttpSenderLimits {
@@ -11,76 +10,6 @@ export interface HttpSenderLimits {
   timeoutMs: number;
   /** Bytes of the answer read at most; the rest is dropped. */
   maxResponseBytes: number;
-}
-
-class UnsafeAddressError extends Error {
-  readonly code = 'ALERT_UNSAFE_ADDRESS';
-}
-
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
-
-/**
- * Resolves like the system resolver, then refuses the connection unless every address is allowed
- * (a name that also resolves to a private address is refused as a whole).
- */
-function safeLookup(allowLoopback: boolean) {
-  return (hostname: string, options: object, callback: LookupCallback) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
-      if (error) return callback(error, []);
-      const refused = addresses.find((entry) => !mayConnectTo(entry.address, allowLoopback));
-      if (refused) return callback(new UnsafeAddressError(`${hostname} resolves to ${refused.address}`), []);
-      const all = (options as { all?: boolean }).all === true;
-      return all ? callback(null, addresses) : callback(null, addresses[0]!.address, addresses[0]!.family);
-    });
-  };
-}
-
-/**
- * An undici Agent whose connector checks the address each socket actually connected to: the
- * lookup check alone would not cover IP literals, and the second check closes DNS rebinding.
- */
-function guardedAgent(allowLoopback: boolean, timeoutMs: number): Agent {
-  const connect = buildConnector({
-    lookup: safeLookup(allowLoopback),
-    timeout: timeoutMs,
-  } as buildConnector.BuildOptions);
-  return new Agent({
-    connect: (options, callback) =>
-      connect(options, (error, socket) => {
-        if (error || !socket) return callback(error ?? new Error('no socket'), null);
-        const address = (socket as Socket).remoteAddress;
-        if (!address || !mayConnectTo(address, allowLoopback)) {
-          socket.destroy();
-          return callback(new UnsafeAddressError(`connected to a refused address ${address ?? '(unknown)'}`), null);
-        }
-        return callback(null, socket);
-      }),
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-    keepAliveTimeout: 4_000,
-  });
-}
-
-function classifyError(error: unknown): NetworkErrorClass {
-  const chain: unknown[] = [];
-  for (let e = error; e && chain.length < 5; e = (e as { cause?: unknown }).cause) chain.push(e);
-  if (chain.some((e) => e instanceof UnsafeAddressError)) return 'unsafe-address';
-  const codes = chain.map((e) => (e as { code?: string }).code ?? '');
-  const names = chain.map((e) => (e as { name?: string }).name ?? '');
-  if (
-    chain.some(
-      (e) =>
-        e instanceof errors.HeadersTimeoutError ||
-        e instanceof errors.BodyTimeoutError ||
-        e instanceof errors.ConnectTimeoutError,
-    ) ||
-    names.includes('TimeoutError') ||
-    names.includes('AbortError')
-  ) {
-    return 'timeout';
-  }
-  if (codes.some((c) => c === 'ENOTFOUND' || c === 'EAI_AGAIN')) return 'dns';
-  return 'connection';
 }
 
 /** POSTs with undici: no redirects followed, a total timeout, a bounded answer, checked addresses. */
@@ -109,7 +38,8 @@ export class UndiciHttpSender implements HttpSender, OnModuleDestroy {
         retryAfter: Array.isArray(retryAfter) ? (retryAfter[0] ?? null) : (retryAfter ?? null),
       };
     } catch (error) {
-      return { kind: 'network', errorClass: classifyError(error), message: (error as Error).message ?? String(error) };
+      const errorClass = classifyNetworkError(error).kind;
+      return { kind: 'network', errorClass, message: (error as Error).message ?? String(error) };
     }
   }
 
@@ -120,7 +50,10 @@ export class UndiciHttpSender implements HttpSender, OnModuleDestroy {
   private agentFor(allowLoopback: boolean): Agent {
     let agent = this.agents.get(allowLoopback);
     if (!agent) {
-      agent = guardedAgent(allowLoopback, this.limits.timeoutMs);
+      agent = guardedAgent({
+        mayConnect: (address) => mayConnectTo(address, allowLoopback),
+        timeoutMs: this.limits.timeoutMs,
+      });
       this.agents.set(allowLoopback, agent);
     }
     return agent;

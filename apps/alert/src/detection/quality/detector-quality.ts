@@ -1,7 +1,8 @@
+import { mulberry32 } from '@media-monitor/random';
 import { inCooldown } from '../cooldown.js';
 import { DAY_HOURS, HOUR_MS, type HourlySeries } from '../hourly-series.js';
 import { detectVolumeChange, type VolumeRuleSettings, type VolumeStatistic } from '../volume-detector.js';
-import { seededRandom, syntheticSeries, type InjectedAnomaly, type SyntheticSpec } from './synthetic-series.js';
+import { syntheticSeries, type InjectedAnomaly, type SyntheticSpec } from './synthetic-series.js';
 
 export interface Scenario {
   name: string;
@@ -36,7 +37,7 @@ export const robustDetector =
 
 /** Places anomalies after the warm-up, apart from each other, at random hours. */
 export function plantAnomalies(scenario: Scenario, seed: number): InjectedAnomaly[] {
-  const random = seededRandom(seed ^ 0x9e3779b9);
+  const random = mulberry32(seed ^ 0x9e3779b9);
   const earliest = (scenario.rule.warmupDays + 1) * DAY_HOURS;
   const span = scenario.days * DAY_HOURS - earliest - 2 * DAY_HOURS;
   const planned: InjectedAnomaly[] = [];

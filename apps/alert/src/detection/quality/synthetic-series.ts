@@ -1,16 +1,5 @@
+import { mulberry32 } from '@media-monitor/random';
 import { DAY_HOURS, HOUR_MS, type HourlySeries, type HourStats } from '../hourly-series.js';
-
-/** Deterministic uniform [0, 1) generator (mulberry32), so every run sees the same series. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -54,7 +43,7 @@ const diurnal = (hour: number) => 0.2 + 0.8 * Math.max(0, Math.sin(((hour - 5) /
 
 /** An hourly series with daily and weekly seasonality, Poisson and day-level noise, and injected anomalies. */
 export function syntheticSeries(spec: SyntheticSpec): HourlySeries {
-  const random = seededRandom(spec.seed);
+  const random = mulberry32(spec.seed);
   const hours: HourStats[] = [];
   for (let day = 0; day < spec.days; day += 1) {
     const dayNoise = Math.exp(spec.dailyNoise * gaussian(random));

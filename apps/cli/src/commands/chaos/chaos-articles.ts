@@ -1,3 +1,4 @@
+import { mulberry32 } from '@media-monitor/random';
 import type { DemoArticle } from '../demo-articles.js';
 
 const HOUR_MS = 3_600_000;
@@ -14,18 +15,6 @@ const WORDS = (
   'training recruitment reserve contract allowance complaint praise criticism inspection visit meeting'
 ).split(' ');
 
-/** A small deterministic generator (mulberry32): article i is the same in every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function words(next: () => number, count: number): string {
   return Array.from({ length: count }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' ');
 }
@@ -36,7 +25,7 @@ function words(next: () => number, count: number): string {
  * given, is named in the title and body (the alert articles).
  */
 export function chaosArticle(i: number, now: Date, marker?: string): DemoArticle {
-  const next = random(i * 7919 + (marker ? 1 : 0));
+  const next = mulberry32(i * 7919 + (marker ? 1 : 0));
   const unit = UNITS[i % UNITS.length];
   const extra = marker ? ` ${marker}` : '';
   return {

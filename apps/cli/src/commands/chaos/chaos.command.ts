@@ -171,7 +171,7 @@ class ChaosRun {
               await fetch(`${this.system.url('ingest')}/v1/articles`, {
                 method: 'POST',
                 signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-                headers: { 'content-type': 'application/json' },
+                headers: { 'content-type': 'application/json', 'x-api-key': this.system.apiKey },
                 body: JSON.stringify({ articles: batch }),
               }),
               'POST /v1/articles',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { tokenize, wordMatches, type Token } from '@media-monitor/nlp';
+import { mulberry32 } from '@media-monitor/random';
 import { Gazetteer, type CanonicalEntity, type EntityMatch } from './gazetteer.js';
 import { SEED_ENTITIES } from './seed-entities.js';
 
@@ -39,17 +40,6 @@ function scanAll(entities: readonly CanonicalEntity[], text: string): EntityMatc
   return [...found.values()].sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
 }
 
-/** A deterministic pseudo-random generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('Gazetteer index', () => {
   it('finds exactly what scanning every alias at every position finds', () => {
     const entities: CanonicalEntity[] = [
@@ -82,7 +72,7 @@ describe('Gazetteer index', () => {
       'Kursk-BARS',
       'Ёлка',
     ];
-    const next = random(20261201);
+    const next = mulberry32(20261201);
     const gazetteer = new Gazetteer(entities);
     let mentions = 0;
     for (let n = 0; n < 400; n++) {

@@ -1,8 +1,8 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { isIP, type Socket } from 'node:net';
+import { isIP } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import type { Transform } from 'node:stream';
-import { Agent, buildConnector, errors, request, type Dispatcher } from 'undici';
+import { request, type Agent, type Dispatcher } from 'undici';
+import { classifyNetworkError, guardedAgent } from '@media-monitor/service-kit';
 import { type AddressPolicy } from '../domain/address-policy.js';
 import { FetchError } from '../domain/fetch.errors.js';
 import type { FetchRequest, FetchResponse, HttpFetcher } from '../application/http-fetcher.js';
@@ -13,47 +13,6 @@ export interface UndiciFetcherOptions {
   timeoutMs: number;
   maxRedirects: number;
   policy: AddressPolicy;
-}
-
-class UnsafeAddressError extends Error {}
-
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
-
-/** Resolves like the system resolver, refusing names with any address the policy refuses. */
-function safeLookup(policy: AddressPolicy) {
-  return (hostname: string, options: object, callback: LookupCallback) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
-      if (error) return callback(error, []);
-      const refused = addresses.find((entry) => !policy.mayConnect(entry.address));
-      if (refused) return callback(new UnsafeAddressError(`${hostname} resolves to ${refused.address}`), []);
-      const all = (options as { all?: boolean }).all === true;
-      return all ? callback(null, addresses) : callback(null, addresses[0]!.address, addresses[0]!.family);
-    });
-  };
-}
-
-/**
- * An Agent whose connector checks the address each socket actually connected to (IP literals and
- * DNS rebinding between the lookup and the connect included), not only the name in the URL.
- */
-function guardedAgent(policy: AddressPolicy, timeoutMs: number): Agent {
-  const connect = buildConnector({ lookup: safeLookup(policy), timeout: timeoutMs } as buildConnector.BuildOptions);
-  return new Agent({
-    connect: (options, callback) =>
-      connect(options, (error, socket) => {
-        if (error || !socket) return callback(error ?? new Error('no socket'), null);
-        const address = (socket as Socket).remoteAddress;
-        if (!address || !policy.mayConnect(address)) {
-          socket.destroy();
-          return callback(new UnsafeAddressError(`connected to a refused address ${address ?? '(unknown)'}`), null);
-        }
-        return callback(null, socket);
-      }),
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-    keepAliveTimeout: 4_000,
-    connections: 16,
-  });
 }
 
 function header(headers: Dispatcher.ResponseData<unknown>['headers'], name: string): string | undefined {
@@ -71,31 +30,22 @@ function retryAfterMs(value: string | undefined): number | undefined {
 
 function classify(error: unknown, url: string): FetchError {
   if (error instanceof FetchError) return error;
-  const chain: unknown[] = [];
-  for (let e = error; e && chain.length < 6; e = (e as { cause?: unknown }).cause) chain.push(e);
+  const { kind, cause } = classifyNetworkError(error);
   const message = (error as Error)?.message ?? String(error);
-  if (chain.some((e) => e instanceof UnsafeAddressError)) {
-    const detail = chain.find((e) => e instanceof UnsafeAddressError) as Error;
-    return new FetchError('fetch.unsafe_address', `refused to connect for ${url}: ${detail.message}`, false);
+  switch (kind) {
+    case 'unsafe-address':
+      return new FetchError('fetch.unsafe_address', `refused to connect for ${url}: ${cause.message}`, false);
+    case 'timeout':
+      return new FetchError('fetch.timeout', `${url} did not answer in time: ${message}`, true);
+    case 'dns':
+      return new FetchError(
+        'fetch.dns',
+        `cannot resolve the host of ${url} (${(cause as { code?: string }).code})`,
+        true,
+      );
+    case 'connection':
+      return new FetchError('fetch.connection', `connection to ${url} failed: ${message}`, true);
   }
-  const codes = chain.map((e) => (e as { code?: string }).code ?? '');
-  const names = chain.map((e) => (e as { name?: string }).name ?? '');
-  if (
-    chain.some(
-      (e) =>
-        e instanceof errors.HeadersTimeoutError ||
-        e instanceof errors.BodyTimeoutError ||
-        e instanceof errors.ConnectTimeoutError,
-    ) ||
-    names.includes('TimeoutError') ||
-    names.includes('AbortError')
-  ) {
-    return new FetchError('fetch.timeout', `${url} did not answer in time: ${message}`, true);
-  }
-  if (codes.some((c) => c === 'ENOTFOUND' || c === 'EAI_AGAIN' || c === 'EAI_FAIL')) {
-    return new FetchError('fetch.dns', `cannot resolve the host of ${url} (${codes.find(Boolean)})`, true);
-  }
-  return new FetchError('fetch.connection', `connection to ${url} failed: ${message}`, true);
 }
 
 function decoderFor(encoding: string): Transform | null | 'unsupported' {
@@ -124,7 +74,11 @@ export class UndiciHttpFetcher implements HttpFetcher {
   private readonly agent: Agent;
 
   constructor(private readonly options: UndiciFetcherOptions) {
-    this.agent = guardedAgent(options.policy, options.timeoutMs);
+    this.agent = guardedAgent({
+      mayConnect: (address) => options.policy.mayConnect(address),
+      timeoutMs: options.timeoutMs,
+      connections: 16,
+    });
   }
 
   async get(input: FetchRequest): Promise<FetchResponse> {

@@ -9,17 +9,17 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { GATEWAY_CONFIG } from '../gateway.tokens.js';
-import type { GatewayConfig } from '../gateway.config.js';
+import { PUBLIC_ROUTE } from '@media-monitor/service-kit';
+import { API_AUTH_OPTIONS, type ApiAuthOptions } from './api-auth.options.js';
 import { grants, type ApiScope } from './api-key.js';
 import { ApiKeyService, type ApiPrincipal } from './api-key.service.js';
 
-const SCOPE = 'gateway:required-scope';
+const SCOPE = 'api-auth:required-scope';
 
-/** The scope a route needs; routes without it need `read`. */
+/** The scope a route needs; routes without it need the service's default scope (the gateway: `read`). */
 export const RequireScope = (scope: ApiScope) => SetMetadata(SCOPE, scope);
 
-const QUERY_TOKEN = 'gateway:query-token';
+const QUERY_TOKEN = 'api-auth:query-token';
 
 /**
  * The route also accepts the key as `?access_token=` (Server-Sent Events: a browser's EventSource
@@ -37,24 +37,27 @@ function presentedKey(request: FastifyRequest, allowQuery: boolean): string | un
   return allowQuery && typeof query?.['access_token'] === 'string' ? query['access_token'] : undefined;
 }
 
-/** Every /v1 route: a valid API key with the route's scope (401 without one, 403 without the scope). */
+/**
+ * A valid API key with the route's scope (401 `auth.invalid_key` without one, 403
+ * `auth.insufficient_scope` without the scope). HTTP only; routes marked `PublicRoute` stay open.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: ApiKeyService,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(API_AUTH_OPTIONS) private readonly options: ApiAuthOptions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.config.API_AUTH === 'disabled') return true;
+    // An app-level guard also sees the message handlers of a hybrid application: NATS is not HTTP.
+    if (this.options.mode === 'disabled' || context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets)) return true;
     const required =
-      this.reflector.getAllAndOverride<ApiScope | undefined>(SCOPE, [context.getHandler(), context.getClass()]) ??
-      'read';
+      this.reflector.getAllAndOverride<ApiScope | undefined>(SCOPE, targets) ?? this.options.defaultScope;
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: ApiPrincipal }>();
-    const allowQuery =
-      this.reflector.getAllAndOverride<boolean | undefined>(QUERY_TOKEN, [context.getHandler(), context.getClass()]) ??
-      false;
+    const allowQuery = this.reflector.getAllAndOverride<boolean | undefined>(QUERY_TOKEN, targets) ?? false;
     const token = presentedKey(request, allowQuery);
     const principal = token ? await this.keys.verify(token) : null;
     if (!principal) {

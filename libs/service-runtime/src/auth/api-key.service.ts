@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { GATEWAY_CONFIG } from '../gateway.tokens.js';
-import type { GatewayConfig } from '../gateway.config.js';
+import { API_AUTH_OPTIONS, type ApiAuthOptions } from './api-auth.options.js';
 import { issueApiKey, parseApiKey, sameHash, type ApiScope } from './api-key.js';
 import { ApiKeyRepository, type ApiKeyRecord } from './api-key.repository.js';
 import { VerifiedKeys } from './verified-keys.js';
@@ -28,12 +27,12 @@ export class ApiKeyService implements OnApplicationBootstrap {
 
   constructor(
     private readonly keys: ApiKeyRepository,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(API_AUTH_OPTIONS) private readonly options: ApiAuthOptions,
   ) {}
 
   /** Stores the bootstrap admin key's hash, once. */
   async onApplicationBootstrap(): Promise<void> {
-    const token = this.config.API_BOOTSTRAP_KEY;
+    const token = this.options.bootstrapKey;
     if (!token) return;
     const parsed = parseApiKey(token);
     if (!parsed) return;
@@ -79,7 +78,10 @@ export class ApiKeyService implements OnApplicationBootstrap {
     return (await this.keys.list()).map(summary);
   }
 
-  /** Revokes a key: this replica refuses it at once, every other one within 30 s (VERIFIED_KEYS). */
+  /**
+   * Revokes a key: this replica refuses it at once, every other replica of every service that checks
+   * keys (gateway, ingest) within 30 s (VERIFIED_KEYS).
+   */
   async revoke(id: string): Promise<boolean> {
     this.revocations += 1;
     const revoked = await this.keys.revoke(id, new Date());

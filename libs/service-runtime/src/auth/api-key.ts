@@ -1,8 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** What a key may do: `read` the API, or also `admin`ister topics, rules and keys. */
-export type ApiScope = 'read' | 'admin';
-export const API_SCOPES: readonly ApiScope[] = ['read', 'admin'];
+/**
+ * What a key may do: `read` the gateway's API, `ingest` articles through ingest's push API, or
+ * `admin`ister everything (topics, rules, keys; it includes the other two).
+ */
+export type ApiScope = 'read' | 'ingest' | 'admin';
+export const API_SCOPES: readonly ApiScope[] = ['read', 'ingest', 'admin'];
 
 /** `mmk_<id>_<secret>`: the id finds the stored hash, the secret (256 random bits) is never stored. */
 export const API_KEY_PATTERN = /^mmk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
@@ -42,7 +45,7 @@ export function sameHash(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Whether a key with these scopes may act where `required` is needed (admin includes read). */
+/** Whether a key with these scopes may act where `required` is needed (admin includes every scope). */
 export function grants(scopes: readonly ApiScope[], required: ApiScope): boolean {
   return scopes.includes('admin') || scopes.includes(required);
 }

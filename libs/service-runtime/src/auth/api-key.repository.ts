@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
 import mongoose, { type Connection, type Model } from 'mongoose';
-import { MONGO_CONNECTION, insertOnce } from '@media-monitor/persistence';
+import { insertOnce } from '@media-monitor/persistence';
 import type { ApiScope } from './api-key.js';
 
 /** A stored key: its hash, never the key. */
@@ -26,11 +25,11 @@ const apiKeySchema = new mongoose.Schema<ApiKeyRecord>(
   { collection: 'api_keys', versionKey: false },
 );
 
-@Injectable()
+/** The key store: collection `api_keys` of the database it is given (the gateway's). */
 export class ApiKeyRepository {
   private readonly model: Model<ApiKeyRecord>;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
+  constructor(connection: Connection) {
     this.model = connection.models[API_KEY_MODEL] ?? connection.model<ApiKeyRecord>(API_KEY_MODEL, apiKeySchema);
   }
 
