@@ -14,7 +14,8 @@ export async function insertOnce(target: WriteTarget, doc: object): Promise<'ins
 
 /** What `insertEachOnce` needs from a collection: a native driver `Collection` fits. */
 export interface BulkInsertTarget {
-  insertMany(docs: object[], options: { ordered: false }): PromiseLike<unknown>;
+  /** Typed loosely (`never[]`) so that a collection of any document type fits. */
+  insertMany(docs: never[], options: { ordered: false }): PromiseLike<unknown>;
 }
 
 const DUPLICATE_CODES = new Set([11000, 11001]);
@@ -28,7 +29,7 @@ const DUPLICATE_CODES = new Set([11000, 11001]);
 export async function insertEachOnce(target: BulkInsertTarget, docs: readonly object[]): Promise<number[]> {
   if (docs.length === 0) return [];
   try {
-    await target.insertMany([...docs], { ordered: false });
+    await target.insertMany([...docs] as never[], { ordered: false });
     return [];
   } catch (error) {
     const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
