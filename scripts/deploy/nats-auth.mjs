@@ -76,6 +76,8 @@ function followApi(stream) {
   return [
     '$JS.API.INFO',
     `$JS.API.STREAM.INFO.${stream}`,
+    // Without a name in the subject too: nats.js creates some ordered consumers on the bare subject.
+    `$JS.API.CONSUMER.CREATE.${stream}`,
     `$JS.API.CONSUMER.CREATE.${stream}.>`,
     `$JS.API.CONSUMER.INFO.${stream}.>`,
     `$JS.API.CONSUMER.MSG.NEXT.${stream}.>`,
