@@ -14,7 +14,7 @@ import {
 } from '@media-monitor/contracts';
 import { LocalSystem } from '@media-monitor/local-infra';
 import { EventPublisher } from '@media-monitor/messaging';
-import { uniqueNamespace, waitFor } from '@media-monitor/testing';
+import { uniqueNamespace, waitFor, openSseStream } from '@media-monitor/testing';
 
 // The trends API through the gateway's HTTP interface, every service a process on real NATS and
 // FerretDB: exact counts when one article arrives from two sources, when two outlets carry one
@@ -251,38 +251,9 @@ async function redeliver(nc: NatsConnection, ns: Namespace, articleIds: string[]
   return count;
 }
 
-/** An SSE client on fetch: `next` waits for the accumulated text to contain a matching frame. */
 async function openStream(url: string, lastEventId?: string) {
-  const abort = new AbortController();
-  const res = await fetch(url, {
-    signal: abort.signal,
-    headers: lastEventId ? { 'last-event-id': lastEventId } : {},
-  });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  let pending: ReturnType<typeof reader.read> | undefined;
-  return {
-    async next(match: (frame: string) => boolean, timeoutMs = 10_000): Promise<string> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const frames = buffer.split('\n\n');
-        const index = frames.slice(0, -1).findIndex(match);
-        if (index >= 0) {
-          buffer = frames.slice(index + 1).join('\n\n');
-          return frames[index] ?? '';
-        }
-        if (Date.now() > deadline) throw new Error(`no matching SSE frame within ${timeoutMs} ms; got: ${buffer}`);
-        pending ??= reader.read();
-        const chunk = await Promise.race([pending, new Promise<undefined>((r) => setTimeout(() => r(undefined), 500))]);
-        if (!chunk) continue; // the read stays pending for the next round
-        pending = undefined;
-        if (chunk.done) throw new Error(`the stream ended; got: ${buffer}`);
-        if (chunk.value) buffer += decoder.decode(chunk.value, { stream: true });
-      }
-    },
-    close: () => abort.abort(),
-  };
+  const stream = await openSseStream(url, lastEventId ? { 'last-event-id': lastEventId } : {});
+  expect(stream.response.status).toBe(200);
+  expect(stream.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  return stream;
 }

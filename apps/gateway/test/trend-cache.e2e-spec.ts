@@ -9,7 +9,7 @@ import {
 } from '@media-monitor/contracts';
 import { LocalSystem } from '@media-monitor/local-infra';
 import { EventPublisher } from '@media-monitor/messaging';
-import { uniqueNamespace, waitFor } from '@media-monitor/testing';
+import { uniqueNamespace, waitFor, openSseStream } from '@media-monitor/testing';
 
 // The gateway's trend answer cache, through its HTTP interface, with trends and the gateway as
 // processes on real NATS and FerretDB. The cache keeps answers a minute here, so only the eviction
@@ -130,34 +130,8 @@ describe('gateway trend answer cache (trends and gateway as processes)', () => {
   }, 180_000);
 });
 
-/** An SSE client on fetch: `next` waits for the accumulated text to contain a matching frame. */
 async function openStream(url: string) {
-  const abort = new AbortController();
-  const res = await fetch(url, { signal: abort.signal });
-  expect(res.status).toBe(200);
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  let pending: ReturnType<typeof reader.read> | undefined;
-  return {
-    async next(match: (frame: string) => boolean, timeoutMs = 10_000): Promise<string> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const frames = buffer.split('\n\n');
-        const index = frames.slice(0, -1).findIndex(match);
-        if (index >= 0) {
-          buffer = frames.slice(index + 1).join('\n\n');
-          return frames[index] ?? '';
-        }
-        if (Date.now() > deadline) throw new Error(`no matching SSE frame within ${timeoutMs} ms; got: ${buffer}`);
-        pending ??= reader.read();
-        const chunk = await Promise.race([pending, new Promise<undefined>((r) => setTimeout(() => r(undefined), 500))]);
-        if (!chunk) continue;
-        pending = undefined;
-        if (chunk.done) throw new Error(`the stream ended; got: ${buffer}`);
-        if (chunk.value) buffer += decoder.decode(chunk.value, { stream: true });
-      }
-    },
-    close: () => abort.abort(),
-  };
+  const stream = await openSseStream(url);
+  expect(stream.response.status).toBe(200);
+  return stream;
 }

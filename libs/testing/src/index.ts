@@ -1,2 +1,3 @@
 export * from './test-infra.js';
 export * from './wait-for.js';
+export * from './sse-client.js';
