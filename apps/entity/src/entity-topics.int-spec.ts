@@ -234,7 +234,14 @@ describe('entity service: alias registry, topic versions, dry run and backfill (
       ]);
     }
     expect(active.backfill?.matched).toBe(expected.length);
-    const announced = changes.filter((c) => c.topicId === 'kursk-unit');
+    // Changes go out through the change log after they are stored: wait for the activation's announcement.
+    const announced = await waitFor(
+      () => {
+        const mine = changes.filter((c) => c.topicId === 'kursk-unit');
+        return mine.some((c) => c.activeVersion === 1) ? mine : undefined;
+      },
+      { timeoutMs: 15_000, what: 'topic.changed.v1 announcing kursk-unit@1 active' },
+    );
     expect(announced.map((c) => [c.activeVersion, c.liveVersions])).toEqual([
       [null, [1]],
       [1, [1]],
