@@ -1,23 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadConfig } from '@media-monitor/service-kit';
-import { apiAuthEnv } from '@media-monitor/service-runtime';
+import { apiAuthEnv, apiHardeningEnv } from '@media-monitor/service-runtime';
 
-/** The gateway's own variables (API keys among them), beside the ones every service reads. */
-export const gatewayEnv = apiAuthEnv.extend({
-  /** Browser origins allowed to call the API, comma separated (none by default). */
-  CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((list) =>
-      list
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.url())),
-  /** Requests per minute per API key (or per address without one). */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+/** The gateway's own variables (API keys, CORS and rate limits among them), beside the ones every service reads. */
+export const gatewayEnv = apiAuthEnv.extend(apiHardeningEnv.shape).extend({
   /** Folder of the built dashboard, served at /app/ (default: apps/dashboard/dist of this checkout or image). */
   DASHBOARD_DIR: z
     .string()

@@ -17,6 +17,8 @@ const dbName = uniqueDatabaseName('ingest_auth');
 // The key store: the gateway's database in a deployment, its own here.
 const keysDbName = uniqueDatabaseName('ingest_auth_keys');
 const bootstrapKey = issueApiKey().token;
+/** Requests per minute per key here: more than any other test sends with one key. */
+const RATE_LIMIT = 12;
 
 let article = 0;
 const nextArticle = () => {
@@ -35,6 +37,7 @@ describe('ingest HTTP API: API keys and errors (real NATS and FerretDB)', () => 
   let keysDb: Connection;
   let ingest: RunningService;
   const keys: Partial<Record<ApiScope, string>> = {};
+  let flooder: string;
 
   const post = async (headers: Record<string, string>, body: unknown = nextArticle(), path = '/v1/articles') => {
     const res = await fetch(`${ingest.url}${path}`, {
@@ -51,6 +54,7 @@ describe('ingest HTTP API: API keys and errors (real NATS and FerretDB)', () => 
     // Keys are made by the same code as the gateway's POST /v1/api-keys, in the store ingest reads.
     const store = new ApiKeyService(new ApiKeyRepository(keysDb), { mode: 'required', defaultScope: 'read' });
     for (const scope of ['read', 'ingest'] as const) keys[scope] = (await store.create(`${scope} key`, [scope])).token;
+    flooder = (await store.create('flooding client', ['ingest'])).token;
     ingest = await startServiceInProcess(
       createIngestService({
         HTTP_HOST: '127.0.0.1',
@@ -64,6 +68,7 @@ describe('ingest HTTP API: API keys and errors (real NATS and FerretDB)', () => 
         API_BOOTSTRAP_KEY: bootstrapKey,
         INGEST_SOURCES_FILE: '',
         FETCH_ENABLED: 'false',
+        RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
       }),
     );
   }, 60_000);
@@ -128,6 +133,35 @@ describe('ingest HTTP API: API keys and errors (real NATS and FerretDB)', () => 
     const res = await fetch(`${ingest.url}/v1/nothing-here`, { headers: { 'x-api-key': keys.ingest! } });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: 'http.404', message: expect.any(String) } });
+  });
+
+  it('limits requests per key: past RATE_LIMIT_PER_MINUTE a 429 ingest.rate_limited with Retry-After; other keys go on', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < RATE_LIMIT; i++) statuses.push((await post({ 'x-api-key': flooder })).status);
+    expect(statuses).toEqual(Array.from({ length: RATE_LIMIT }, () => 202));
+    const res = await fetch(`${ingest.url}/v1/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': flooder },
+      body: JSON.stringify(nextArticle()),
+    });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await res.json()).toEqual({ error: { code: 'ingest.rate_limited', message: expect.any(String) } });
+    expect((await post({ 'x-api-key': keys.ingest! })).status).toBe(202);
+  });
+
+  it("sends the gateway's security headers and no CORS grant to an origin not configured", async () => {
+    const res = await fetch(`${ingest.url}/v1/articles`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    const answer = await fetch(`${ingest.url}/health/live`);
+    expect({
+      nosniff: answer.headers.get('x-content-type-options'),
+      csp: answer.headers.get('content-security-policy'),
+      poweredBy: answer.headers.get('x-powered-by'),
+    }).toEqual({ nosniff: 'nosniff', csp: expect.stringContaining("default-src 'none'"), poweredBy: null });
   });
 
   // Last: it closes the service's database connection.

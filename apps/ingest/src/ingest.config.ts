@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '@media-monitor/service-kit';
-import { apiAuthEnv, serviceEnv } from '@media-monitor/service-runtime';
+import { apiAuthEnv, apiHardeningEnv, serviceEnv } from '@media-monitor/service-runtime';
 import { parseCidrList } from './fetching/domain/address-policy.js';
 
 const flag = (fallback: 'true' | 'false') =>
@@ -9,9 +9,13 @@ const flag = (fallback: 'true' | 'false') =>
     .default(fallback)
     .transform((value) => value === 'true' || value === '1');
 
-/** The ingest service's environment: the service runtime's, API keys (the push API) and the fetcher's settings. */
+/**
+ * The ingest service's environment: the service runtime's, the push API's (API keys, CORS, rate
+ * limits per key) and the fetcher's settings.
+ */
 export const ingestEnv = serviceEnv('ingest', 3001)
   .extend(apiAuthEnv.shape)
+  .extend(apiHardeningEnv.shape)
   .extend({
     /** The sources file loaded at start (JSON, `{ "sources": [...] }`); empty: none. */
     INGEST_SOURCES_FILE: z.string().default(''),

@@ -7,7 +7,7 @@ import {
   SourcesUpsertQueryV1,
 } from '@media-monitor/contracts';
 import { ApiErrorFilter } from '@media-monitor/service-kit';
-import type { LaunchOptions } from '@media-monitor/service-runtime';
+import { registerApiHardening, type LaunchOptions } from '@media-monitor/service-runtime';
 import { loadIngestConfig } from './ingest.config.js';
 import { IngestModule } from './ingest.module.js';
 
@@ -24,6 +24,15 @@ export function createIngestService(env?: NodeJS.ProcessEnv): LaunchOptions {
     queueGroup: QUEUE_GROUPS.ingest,
     // The gateway's error shape: `{ error: { code, message } }`, never a stack trace.
     httpFilters: [new ApiErrorFilter()],
+    // The gateway's headers, CORS and per-key rate limit (RATE_LIMIT_PER_MINUTE) on the push API.
+    configureHttp: async (app, environment) => {
+      const config = loadIngestConfig(environment);
+      await registerApiHardening(app, {
+        corsOrigins: config.CORS_ORIGINS,
+        rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+        rateLimitedCode: 'ingest.rate_limited',
+      });
+    },
     env,
   };
 }

@@ -8,3 +8,4 @@ export * from './auth/api-key.repository.js';
 export * from './auth/api-key.service.js';
 export * from './auth/api-key.guard.js';
 export * from './auth/api-auth.module.js';
+export * from './http/api-hardening.js';

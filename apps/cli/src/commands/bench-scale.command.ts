@@ -111,7 +111,7 @@ async function runOnce(replicas: number, options: BenchScaleOptions): Promise<Ru
     replicas: Object.fromEntries(options.services.map((name) => [name, replicas])),
     // FerretDB v1 loses concurrent updates to one document: trends replicas order their writes
     // through per-document locks in NATS (not needed on MongoDB).
-    env: { TRENDS_WRITE_LOCK: 'nats' },
+    env: { TRENDS_WRITE_LOCK: 'nats', RATE_LIMIT_PER_MINUTE: '1000000' },
     onProgress: (line) => say(`  ${line.trim()}`),
   });
   const nc = await connect({ servers: system.stack.nats.url, name: 'bench-scale' });

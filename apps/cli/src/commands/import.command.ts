@@ -60,6 +60,12 @@ type ItemResult =
 /** Thrown for a failure that stops the import; the state file keeps what was acknowledged. */
 export class ImportError extends Error {}
 
+/** A 429's `Retry-After` (seconds), within 1 to 60 s; 1 s when absent or unreadable. */
+export function retryAfterMs(header: string | null): number {
+  const seconds = Number(header);
+  return Number.isFinite(seconds) ? Math.min(60, Math.max(1, seconds)) * 1000 : 1000;
+}
+
 async function postBatch(
   url: string,
   apiKey: string | undefined,
@@ -82,6 +88,12 @@ async function postBatch(
           `the ingest service refused the API key (HTTP ${res.status}): ${text.slice(0, 300)}; ` +
             'pass a key with the ingest or admin scope (--api-key or MEDIA_MONITOR_API_KEY)',
         );
+      }
+      if (res.status === 429) {
+        // Over the key's rate limit: wait as told and send the batch again; not a failed attempt.
+        attempt -= 1;
+        await sleep(retryAfterMs(res.headers.get('retry-after')));
+        continue;
       }
       if (res.status < 500)
         throw new ImportError(`the ingest service refused a batch (HTTP ${res.status}): ${text.slice(0, 300)}`);
