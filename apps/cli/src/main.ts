@@ -308,6 +308,7 @@ bench
     nonNegativeInt,
     1000,
   )
+  .option('--loaders <n>', 'processes building and inserting the stored buckets at once', positiveInt, 2)
   .action(
     (opts: {
       levels: number[];
@@ -318,6 +319,7 @@ bench
       acceptEncoding: string;
       cold?: boolean;
       cacheMs: number;
+      loaders: number;
     }) => runBenchTrendQuery({ ...opts, cold: opts.cold ?? false }),
   );
 

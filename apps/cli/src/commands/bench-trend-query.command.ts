@@ -20,6 +20,8 @@ export interface BenchTrendQueryOptions {
   cold: boolean;
   /** The gateway's TREND_CACHE_MS. */
   cacheMs: number;
+  /** Processes building and inserting the stored buckets at once (each takes every n-th day). */
+  loaders: number;
 }
 
 interface LevelResult {
@@ -53,28 +55,43 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 const END = new Date('2026-11-30T00:00:00.000Z');
 const TOPICS = 10;
 
-function loadBuckets(
-  mongoUri: string,
-  database: string,
-  articles: number,
-  days: number,
-): Promise<{ buckets: number; seconds: number }> {
+/** One run of the loader script: the indexes, or one part of the corpus's days. */
+function runLoader(args: string[]): Promise<{ articles: number; buckets: number; seconds: number }> {
   const script = join(repositoryRoot(), 'apps', 'trends', 'dist', 'bench', 'load-buckets.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--max-old-space-size=6144', script, mongoUri, database, String(articles), END.toISOString(), String(days)],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const child = spawn(process.execPath, ['--max-old-space-size=4096', script, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`load-buckets exited with ${code}`));
-      const line = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { buckets: number; seconds: number };
-      resolve(line);
+      if (code !== 0) return reject(new Error(`load-buckets ${args.at(-1)} exited with ${code}`));
+      resolve(
+        JSON.parse(out.trim().split('\n').pop() ?? '{}') as { articles: number; buckets: number; seconds: number },
+      );
     });
   });
+}
+
+/**
+ * Stores the buckets of `articles` synthetic articles: the indexes first, then `loaders` processes
+ * at once, each building and inserting its share of the days one day at a time.
+ */
+async function loadBuckets(
+  mongoUri: string,
+  database: string,
+  articles: number,
+  days: number,
+  loaders: number,
+): Promise<{ buckets: number; seconds: number }> {
+  const started = performance.now();
+  const args = [mongoUri, database, String(articles), END.toISOString(), String(days)];
+  await runLoader([...args, 'indexes']);
+  const parts = await Promise.all(Array.from({ length: loaders }, (_, k) => runLoader([...args, `${k}/${loaders}`])));
+  const stored = parts.reduce((sum, p) => sum + p.articles, 0);
+  if (stored !== articles) throw new Error(`the loaders built ${stored} articles, not ${articles}`);
+  return { buckets: parts.reduce((sum, p) => sum + p.buckets, 0), seconds: (performance.now() - started) / 1000 };
 }
 
 const trendPath = (topic: number) =>
@@ -95,7 +112,13 @@ async function runLevel(articles: number, options: BenchTrendQueryOptions): Prom
     onProgress: (line) => say(line),
   });
   try {
-    const loaded = await loadBuckets(system.stack.ferretdb.uri, `bench${articles}_trends`, articles, options.days);
+    const loaded = await loadBuckets(
+      system.stack.ferretdb.uri,
+      `bench${articles}_trends`,
+      articles,
+      options.days,
+      options.loaders,
+    );
     say(`loaded ${loaded.buckets.toLocaleString('en')} bucket documents in ${loaded.seconds.toFixed(1)} s`);
     const headers = { 'x-api-key': system.apiKey };
     const gateway = system.url('gateway');

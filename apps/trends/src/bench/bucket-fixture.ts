@@ -15,6 +15,11 @@ export interface CorpusOptions {
   topics: number;
   entities: number;
   seed?: number;
+  /**
+   * Only the articles published at instants this accepts are built (the others are drawn all the
+   * same, so every article is the same whichever part of the corpus is asked for).
+   */
+  keep?: (publishedAtMs: number) => boolean;
 }
 
 /** Synthetic analysed articles: Zipf-like sources and entities, stories of one to three articles, 0–2 topics each. */
@@ -26,21 +31,24 @@ export function* syntheticAnalyses(options: CorpusOptions): Generator<CompleteAn
   for (let i = 0; i < options.articles; i += 1) {
     const articleId = i.toString(16).padStart(32, '0');
     if (i % 2 === 0 || next() < 0.3) story = articleId;
-    const publishedAt = new Date(options.end.getTime() - Math.floor(next() * span)).toISOString();
+    const publishedAtMs = options.end.getTime() - Math.floor(next() * span);
     const score = Math.round((next() * 2 - 1) * 100) / 100;
     const label = score > 0.1 ? 'positive' : score < -0.1 ? 'negative' : 'neutral';
-    const entityIds = [...new Set([zipf(options.entities), zipf(options.entities), zipf(options.entities)])].map(
-      (e) => `per:e${e}`,
-    );
-    const topics = [...new Set([next() < 0.4 ? zipf(options.topics) : -1, next() < 0.1 ? zipf(options.topics) : -1])]
+    const entityDraws = [zipf(options.entities), zipf(options.entities), zipf(options.entities)];
+    const topicDraws = [next() < 0.4 ? zipf(options.topics) : -1, next() < 0.1 ? zipf(options.topics) : -1];
+    const sourceDraw = zipf(options.sources);
+    if (options.keep && !options.keep(publishedAtMs)) continue;
+    const entityIds = [...new Set(entityDraws)].map((e) => `per:e${e}`);
+    const topics = [...new Set(topicDraws)]
       .filter((t) => t >= 0)
       .map((t) => ({ topicId: `topic-${t}`, version: 1, matched: ['x'], evidence: [] }));
+    const sourceId = `source-${sourceDraw}.example`;
     const joined = completeAnalysis({
       articleId,
       entities: {
-        publishedAt,
+        publishedAt: new Date(publishedAtMs).toISOString(),
         language: 'en',
-        source: { id: `source-${zipf(options.sources)}.example` },
+        source: { id: sourceId },
         storyId: story,
         url: `https://bench.example/${articleId}`,
         title: 'Bench',
