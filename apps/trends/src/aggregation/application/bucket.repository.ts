@@ -52,6 +52,11 @@ export interface BucketRepository {
     from: Date,
     to: Date,
   ): Promise<Array<{ bucketStart: Date; sources: Map<string, number> }>>;
+  /**
+   * The first and the last day the series has a day document for (every counted article makes
+   * one), or null when it has none: the bounds of a walk through its hours.
+   */
+  daySpan(seriesKey: string): Promise<{ first: Date; last: Date } | null>;
   /** Deletes every bucket of a series (a deleted topic, a superseded topic version). */
   deleteSeries(seriesKey: string): Promise<number>;
 }

@@ -181,6 +181,16 @@ export class MongoBucketRepository implements BucketRepository {
       .sort((a, b) => a.bucketStart.getTime() - b.bucketStart.getTime());
   }
 
+  async daySpan(series: string): Promise<{ first: Date; last: Date } | null> {
+    // One indexed equality on `si`; a document per day of the series, only its start sent back.
+    const docs = await this.modelOf(series, 'day')
+      .find({ si: seriesInterval(series, 'day') }, { bucketStart: 1 })
+      .lean<Array<Pick<BucketDocument, 'bucketStart'>>>();
+    if (docs.length === 0) return null;
+    const times = docs.map((d) => d.bucketStart.getTime());
+    return { first: new Date(Math.min(...times)), last: new Date(Math.max(...times)) };
+  }
+
   async deleteSeries(series: string): Promise<number> {
     const minutes = this.modelOf(series, 'minute');
     const days = this.modelOf(series, 'day');

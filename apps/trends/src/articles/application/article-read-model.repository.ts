@@ -26,7 +26,12 @@ export interface ArticleReadModel {
   save(analysis: CompleteAnalysis): Promise<void>;
   /** Adds topic versions found later (backfill) to the article's record. */
   addTopics(articleId: string, topics: readonly MatchedTopic[]): Promise<void>;
-  /** At most `limit` articles after the cursor, newest first. */
-  list(query: ArticleQuery, limit: number, after?: ArticleCursor): Promise<ArticleSummary[]>;
+  /**
+   * The articles published in the hour starting at `hour` that match the query's equality filters
+   * (topic, entity, source, language, tone; not `from`/`to`), in no order. One indexed equality
+   * read: the store cannot sort or range-filter without reading every record (FerretDB v1.24),
+   * so pages are built hour by hour (ListArticlesUseCase).
+   */
+  listHour(query: ArticleQuery, hour: Date): Promise<ArticleSummary[]>;
   get(articleId: string): Promise<ArticleDetail | null>;
 }

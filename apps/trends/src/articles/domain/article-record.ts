@@ -1,6 +1,13 @@
 import type { ArticleDetail, Tone } from '@media-monitor/contracts';
 import { topicVersionKey, type CompleteAnalysis } from '../../aggregation/domain/joined-analysis.js';
 
+const HOUR_MS = 3_600_000;
+
+/** The start of the UTC hour of an instant: the key a listing reads records by. */
+export function startOfHour(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
+}
+
 /** Characters of the body kept as the snippet. */
 export const SNIPPET_CHARS = 300;
 /** Longest sentence kept as the evidence of an entity's tone. */

@@ -5,6 +5,8 @@ import type { ArticleDetail } from '@media-monitor/contracts';
 export interface ArticleRecordDocument extends Omit<ArticleDetail, 'articleId' | 'publishedAt' | 'topics'> {
   _id: string;
   publishedAt: Date;
+  /** The start of publishedAt's hour: pages are read hour by hour, by equality (ListArticlesUseCase). */
+  publishedHour: Date;
   /** Topic versions by `bars@2`, with their evidence. */
   topics: Record<string, ArticleDetail['topics'][number]>;
   /** `bars@2` keys: the topic filter. */
@@ -24,6 +26,7 @@ export const articleRecordSchema = new mongoose.Schema<ArticleRecordDocument>(
     sourceId: { type: String, required: true },
     language: String,
     publishedAt: { type: Date, required: true },
+    publishedHour: { type: Date, required: true },
     storyId: String,
     tone: mongoose.Schema.Types.Mixed,
     toneLabel: String,
@@ -34,8 +37,8 @@ export const articleRecordSchema = new mongoose.Schema<ArticleRecordDocument>(
   },
   { collection: 'articles', versionKey: false, minimize: false },
 );
-// The order of every listing, alone and after each filter.
-articleRecordSchema.index({ publishedAt: -1, _id: -1 });
-articleRecordSchema.index({ topicKeys: 1, publishedAt: -1, _id: -1 });
-articleRecordSchema.index({ entityIds: 1, publishedAt: -1, _id: -1 });
-articleRecordSchema.index({ sourceId: 1, publishedAt: -1, _id: -1 });
+// A listing reads one hour at a time, alone or with one filter (equalities the store can use).
+articleRecordSchema.index({ publishedHour: 1 });
+articleRecordSchema.index({ topicKeys: 1, publishedHour: 1 });
+articleRecordSchema.index({ entityIds: 1, publishedHour: 1 });
+articleRecordSchema.index({ sourceId: 1, publishedHour: 1 });
