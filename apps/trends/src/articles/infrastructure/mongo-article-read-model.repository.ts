@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
 import type { ArticleDetail, ArticleSummary } from '@media-monitor/contracts';
-import { MONGO_CONNECTION } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, trusted } from '@media-monitor/persistence';
 import { topicVersionKey, type CompleteAnalysis, type MatchedTopic } from '../../aggregation/domain/joined-analysis.js';
 import type { ArticleCursor, ArticleQuery, ArticleReadModel } from '../application/article-read-model.repository.js';
 import { articleDetailOf, topicKeysOf } from '../domain/article-record.js';
@@ -74,12 +74,12 @@ export class MongoArticleReadModel implements ArticleReadModel {
     if (query.from) range['$gte'] = query.from;
     if (query.to) range['$lt'] = query.to;
     const and: object[] = [];
-    if (Object.keys(range).length) and.push({ publishedAt: range });
+    if (Object.keys(range).length) and.push({ publishedAt: trusted(range) });
     if (after) {
       and.push({
         $or: [
-          { publishedAt: { $lt: after.publishedAt } },
-          { publishedAt: after.publishedAt, _id: { $lt: after.articleId } },
+          { publishedAt: trusted({ $lt: after.publishedAt }) },
+          { publishedAt: after.publishedAt, _id: trusted({ $lt: after.articleId }) },
         ],
       });
     }
