@@ -1,6 +1,7 @@
 export * from './persistence.errors.js';
 export * from './persistence.tokens.js';
 export * from './mongo-connection.factory.js';
+export * from './trusted.js';
 export * from './mongo-indexes.js';
 export * from './mongo-health.indicator.js';
 export * from './persistence.module.js';

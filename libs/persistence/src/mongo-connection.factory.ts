@@ -24,11 +24,27 @@ const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 
 /**
+ * The mongoose instance of every connection made here. `strictQuery` is an option of a mongoose
+ * instance or of a schema, not of a connection, so these connections get an instance of their
+ * own: `strictQuery: 'throw'` then holds for them and not for a connection made elsewhere with
+ * the default instance (scripts, tests). Schemas of the default instance are cloned when a model
+ * is compiled on these connections, and are not changed.
+ */
+const strictMongoose = new mongoose.Mongoose({ strictQuery: 'throw', createInitialConnection: false });
+
+/**
  * Opens a dedicated mongoose connection and waits until it is usable. Indexes and collections
  * are never created implicitly (`autoIndex`/`autoCreate` off): call `ensureIndexes` at startup.
+ *
+ * Query filters are guarded against operator injection. `sanitizeFilter` wraps in `$eq` every
+ * filter value that is an object with a `$` key, so a value such as `{ $ne: null }` taken from a
+ * request is compared as a value (a cast error on a typed path, no match on a `Mixed` one); a
+ * query cannot switch it off, the connection's setting wins. Operator objects the code builds are
+ * marked with `trusted()`. `strictQuery: 'throw'` refuses a filter on a path the schema does not
+ * declare (paths under a `Mixed` field are declared by it).
  */
 export async function createMongoConnection(config: MongoConfig, options: MongoConnectionOptions): Promise<Connection> {
-  const connection = mongoose.createConnection(config.uri, {
+  const connection = strictMongoose.createConnection(config.uri, {
     dbName: config.dbName,
     appName: options.appName,
     maxPoolSize: options.maxPoolSize ?? DEFAULT_MAX_POOL_SIZE,
@@ -37,6 +53,7 @@ export async function createMongoConnection(config: MongoConfig, options: MongoC
     connectTimeoutMS: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     autoIndex: false,
     autoCreate: false,
+    sanitizeFilter: true,
   });
   try {
     return await connection.asPromise();

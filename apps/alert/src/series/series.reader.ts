@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
-import { MONGO_CONNECTION } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, trusted } from '@media-monitor/persistence';
 import { HOUR_MS, emptyHour, type HourlySeries } from '../detection/hourly-series.js';
 import type { EntityHour } from '../detection/new-entity-detector.js';
 import { SERIES_MODEL, decodeKey, seriesSchema, type SeriesBucketDocument } from './series.schemas.js';
@@ -29,7 +29,7 @@ export class SeriesReader {
   /** Hours [fromMs, toMs) of a subject, dense (missing hours are empty). */
   async slice(scope: 'topic' | 'entity', subjectId: string, fromMs: number, toMs: number): Promise<SeriesSlice> {
     const docs = await this.buckets
-      .find({ scope, subjectId, hourStart: { $gte: new Date(fromMs), $lt: new Date(toMs) } })
+      .find({ scope, subjectId, hourStart: trusted({ $gte: new Date(fromMs), $lt: new Date(toMs) }) })
       .lean<SeriesBucketDocument[]>();
     const length = Math.round((toMs - fromMs) / HOUR_MS);
     const slice: SeriesSlice = {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
 import type { ArticleAnalyzedV1 } from '@media-monitor/contracts';
-import { KeySerializer, MONGO_CONNECTION, guardedIncrement } from '@media-monitor/persistence';
+import { KeySerializer, MONGO_CONNECTION, guardedIncrement, trusted } from '@media-monitor/persistence';
 import { hourFloor } from '../detection/hourly-series.js';
 import { SERIES_MODEL, bucketIdFor, encodeKey, seriesSchema, type SeriesBucketDocument } from './series.schemas.js';
 
@@ -59,6 +59,6 @@ export class SeriesRecorder {
 
   /** Deletes buckets of hours before `before` (FerretDB v1 has no TTL indexes); answers how many. */
   async prune(before: Date): Promise<number> {
-    return (await this.buckets.deleteMany({ hourStart: { $lt: before } })).deletedCount;
+    return (await this.buckets.deleteMany({ hourStart: trusted({ $lt: before }) })).deletedCount;
   }
 }

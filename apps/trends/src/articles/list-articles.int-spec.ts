@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import mongoose, { type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { ArticleListRequestV1 } from '@media-monitor/contracts';
-import { KeySerializer, ensureIndexes } from '@media-monitor/persistence';
+import { KeySerializer, createMongoConnection, ensureIndexes } from '@media-monitor/persistence';
 import { testInfra, uniqueDatabaseName } from '@media-monitor/testing';
 import { RecordAnalysisUseCase } from '../aggregation/application/record-analysis.use-case.js';
 import type { CompleteAnalysis } from '../aggregation/domain/joined-analysis.js';
@@ -41,9 +41,11 @@ describe('listing analysed articles hour by hour (real FerretDB)', () => {
   };
 
   beforeAll(async () => {
-    connection = await mongoose
-      .createConnection(testInfra().mongoUri, { dbName: uniqueDatabaseName('listing'), maxPoolSize: 20 })
-      .asPromise();
+    // The services' connection settings (sanitizeFilter, strictQuery 'throw').
+    connection = await createMongoConnection(
+      { uri: testInfra().mongoUri, dbName: uniqueDatabaseName('listing') },
+      { appName: 'trends-listing-int-spec', maxPoolSize: 20 },
+    );
     const lock = new KeySerializer();
     const buckets = new MongoBucketRepository(connection, lock);
     readModel = new MongoArticleReadModel(connection);

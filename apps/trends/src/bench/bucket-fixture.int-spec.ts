@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import mongoose, { type Connection } from 'mongoose';
-import { KeySerializer, ensureIndexes } from '@media-monitor/persistence';
+import type { Connection } from 'mongoose';
+import { KeySerializer, createMongoConnection, ensureIndexes } from '@media-monitor/persistence';
 import { testInfra, uniqueDatabaseName } from '@media-monitor/testing';
 import { RecordAnalysisUseCase } from '../aggregation/application/record-analysis.use-case.js';
 import type { CompleteAnalysis } from '../aggregation/domain/joined-analysis.js';
@@ -17,9 +17,10 @@ describe('BucketFixture (the benchmark loader) against the write path on FerretD
   let connection: Connection;
 
   beforeAll(async () => {
-    connection = await mongoose
-      .createConnection(testInfra().mongoUri, { dbName: uniqueDatabaseName('fixture'), maxPoolSize: 20 })
-      .asPromise();
+    connection = await createMongoConnection(
+      { uri: testInfra().mongoUri, dbName: uniqueDatabaseName('fixture') },
+      { appName: 'trends-fixture-int-spec', maxPoolSize: 20 },
+    );
   });
 
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import mongoose from 'mongoose';
 import { PersistenceError } from '../persistence.errors.js';
+import { trusted } from '../trusted.js';
 import { guardedIncrement } from './guarded-increment.js';
 import type { WriteTarget } from './write-target.js';
 
@@ -35,7 +36,7 @@ describe('guardedIncrement (control flow)', () => {
     expect(outcome).toBe('applied');
     expect(target.calls).toEqual([
       [
-        { topic: 't', bucket: 1, contributors: { $ne: 'e1' } },
+        { topic: 't', bucket: 1, contributors: trusted({ $ne: 'e1' }) },
         {
           $inc: { count: 1 },
           $push: { contributors: 'e1' },

@@ -1,4 +1,5 @@
 import { PersistenceError } from '../persistence.errors.js';
+import { trusted } from '../trusted.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
 import { schemaOf, type NaturalKey, type WriteTarget } from './write-target.js';
 
@@ -37,7 +38,7 @@ export async function guardedIncrement(
 ): Promise<'applied' | 'already-applied'> {
   const guardField = spec.guardField ?? 'contributors';
   assertGuardFieldDeclared(target, guardField);
-  const filter = { ...spec.key, [guardField]: { $ne: spec.contributionId } };
+  const filter = { ...spec.key, [guardField]: trusted({ $ne: spec.contributionId }) };
   const update = buildUpdate(spec, guardField);
   for (let attempt = 1; ; attempt += 1) {
     try {

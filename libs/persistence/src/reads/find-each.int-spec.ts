@@ -3,6 +3,7 @@ import { testInfra, uniqueDatabaseName } from '@media-monitor/testing';
 import mongoose, { type Connection } from 'mongoose';
 import { createMongoConnection } from '../mongo-connection.factory.js';
 import { ensureIndexes } from '../mongo-indexes.js';
+import { trusted } from '../trusted.js';
 import { findEachById, findEachByValue } from './find-each.js';
 
 interface BandDoc {
@@ -55,7 +56,7 @@ describe('reads by key against FerretDB', () => {
       .filter((i) => i % 5 === 2 || i % 7 === 3)
       .map((i) => `a${i}`);
     expect(docs.map((d) => d._id).sort()).toEqual(expected.sort());
-    const filtered = await findEachByValue(Bands(), 'bands', ['b2'], { extra: { _id: { $ne: 'a2' } } });
+    const filtered = await findEachByValue(Bands(), 'bands', ['b2'], { extra: { _id: trusted({ $ne: 'a2' }) } });
     expect(filtered.map((d) => d._id)).not.toContain('a2');
     expect(filtered).toHaveLength(7);
     expect(await findEachByValue(Bands(), 'bands', ['b0', 'b1'], { limit: 3 })).toHaveLength(3);

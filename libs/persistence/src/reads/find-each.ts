@@ -40,7 +40,8 @@ export async function findEachById<T>(
 /**
  * The documents whose `field` equals (or, for an array field, contains) any of `values`: one
  * equality read per value (FerretDB pushes equality down to an index, not `$in`), merged by `_id`
- * in the order of `values`, at most `limit` documents; `extra` filters each read further.
+ * in the order of `values`, at most `limit` documents; `extra` filters each read further (mark an
+ * operator object in it with `trusted()`, e.g. `{ _id: trusted({ $ne: id }) }`).
  */
 export async function findEachByValue<T extends { _id: unknown }>(
   model: Model<T>,

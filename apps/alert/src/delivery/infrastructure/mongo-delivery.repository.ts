@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
-import { MONGO_CONNECTION, insertOnce } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, insertOnce, trusted } from '@media-monitor/persistence';
 import type { DeliveryRepository } from '../application/delivery.ports.js';
 import { deliveryIdFor, type Delivery, type DeliveryAttempt } from '../domain/delivery.js';
 import type { Classified } from '../domain/send-outcome.js';
@@ -54,7 +54,12 @@ export class MongoDeliveryRepository implements DeliveryRepository {
 
   async due(destinationId: string, now: Date, limit: number): Promise<Delivery[]> {
     const docs = await this.deliveries
-      .find({ destinationId, status: 'pending', nextAttemptAt: { $lte: now }, leaseUntil: { $lte: now } })
+      .find({
+        destinationId,
+        status: 'pending',
+        nextAttemptAt: trusted({ $lte: now }),
+        leaseUntil: trusted({ $lte: now }),
+      })
       .sort({ nextAttemptAt: 1 })
       .limit(limit)
       .lean<DeliveryDocument[]>();
@@ -63,7 +68,7 @@ export class MongoDeliveryRepository implements DeliveryRepository {
 
   async claim(delivery: Delivery, now: Date, leaseMs: number): Promise<number | null> {
     const claimed = await this.deliveries.updateOne(
-      { _id: delivery.deliveryId, status: 'pending', attempts: delivery.attempts, leaseUntil: { $lte: now } },
+      { _id: delivery.deliveryId, status: 'pending', attempts: delivery.attempts, leaseUntil: trusted({ $lte: now }) },
       { $set: { leaseUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
     );
     if (claimed.modifiedCount !== 1) return null;
@@ -140,13 +145,13 @@ export class MongoDeliveryRepository implements DeliveryRepository {
   }
 
   async forAlerts(alertIds: readonly string[]): Promise<Delivery[]> {
-    const docs = await this.deliveries.find({ alertId: { $in: [...alertIds] } }).lean<DeliveryDocument[]>();
+    const docs = await this.deliveries.find({ alertId: trusted({ $in: [...alertIds] }) }).lean<DeliveryDocument[]>();
     return docs.map(toDelivery).sort((a, b) => a.deliveryId.localeCompare(b.deliveryId));
   }
 
   async attemptsOf(deliveryIds: readonly string[]): Promise<DeliveryAttempt[]> {
     const docs = await this.attempts
-      .find({ deliveryId: { $in: [...deliveryIds] } })
+      .find({ deliveryId: trusted({ $in: [...deliveryIds] }) })
       .sort({ deliveryId: 1, attempt: 1 })
       .lean<AttemptDocument[]>();
     return docs.map(({ _id, ...attempt }) => attempt);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
-import { MONGO_CONNECTION, insertOnce } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, insertOnce, trusted } from '@media-monitor/persistence';
 import type { AlertRepository, AlertState } from '../application/alert.repository.js';
 import type { AlertDraft } from '../domain/alert.js';
 import { ALERT_MODEL, alertSchema, type AlertDocument } from './alert.schemas.js';
@@ -45,7 +45,7 @@ export class MongoAlertRepository implements AlertRepository {
 
   async unfinished(raisedBefore: Date, limit: number): Promise<AlertDraft[]> {
     const docs = await this.alerts
-      .find({ raisedAt: { $lt: raisedBefore }, $or: [{ announcedAt: null }, { enqueuedAt: null }] })
+      .find({ raisedAt: trusted({ $lt: raisedBefore }), $or: [{ announcedAt: null }, { enqueuedAt: null }] })
       .sort({ raisedAt: 1 })
       .limit(limit)
       .lean<AlertDocument[]>();
@@ -68,7 +68,7 @@ export class MongoAlertRepository implements AlertRepository {
   async recent(query: { limit: number; topicId?: string; before?: Date }): Promise<AlertDraft[]> {
     const filter = {
       ...(query.topicId ? { topicId: query.topicId } : {}),
-      ...(query.before ? { raisedAt: { $lt: query.before } } : {}),
+      ...(query.before ? { raisedAt: trusted({ $lt: query.before }) } : {}),
     };
     const docs = await this.alerts.find(filter).sort({ raisedAt: -1 }).limit(query.limit).lean<AlertDocument[]>();
     return docs.map(toDraft);

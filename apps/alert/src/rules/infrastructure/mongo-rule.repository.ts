@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
 import { AlertRuleV1 } from '@media-monitor/contracts';
-import { MONGO_CONNECTION, insertOnce } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, insertOnce, trusted } from '@media-monitor/persistence';
 import type { RuleRepository } from '../application/rule.repository.js';
 import { RULE_MODEL, ruleSchema, type RuleDocument } from './alert.schemas.js';
 
@@ -19,7 +19,7 @@ export class MongoRuleRepository implements RuleRepository {
   }
 
   enabledFor(scopeIds: readonly string[]): Promise<AlertRuleV1[]> {
-    return this.read({ scopeId: { $in: [...scopeIds] }, enabled: true });
+    return this.read({ scopeId: trusted({ $in: [...scopeIds] }), enabled: true });
   }
 
   enabled(): Promise<AlertRuleV1[]> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import mongoose, { type Connection, type Model } from 'mongoose';
 import type { ArticleEntitiesV1 } from '@media-monitor/contracts';
-import { MONGO_CONNECTION, insertOnce, upsertByNaturalKey } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, insertOnce, upsertByNaturalKey, trusted } from '@media-monitor/persistence';
 import type { EntityAnalysisRepository, StoredArticle } from '../application/entity-analysis.repository.js';
 
 /** The analysis with the article's text: dry runs and backfills re-evaluate topics against it. */
@@ -83,7 +83,7 @@ export class MongoEntityAnalysisRepository implements EntityAnalysisRepository {
   }
 
   scan(after: string | null, pageSize: number): AsyncIterable<StoredArticle[]> {
-    const filter = after === null ? {} : { _id: { $gt: after } };
+    const filter = after === null ? {} : { _id: trusted({ $gt: after }) };
     return this.pages(this.model.find(filter, ARTICLE_FIELDS).sort({ _id: 1 }), pageSize);
   }
 

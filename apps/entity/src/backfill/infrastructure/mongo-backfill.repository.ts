@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import mongoose, { type Connection, type Model } from 'mongoose';
-import { MONGO_CONNECTION, insertOnce } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, insertOnce, trusted } from '@media-monitor/persistence';
 import type { BackfillProgress, BackfillRepository } from '../application/backfill.repository.js';
 
 interface BackfillDocument extends BackfillProgress {
@@ -72,7 +72,7 @@ export class MongoBackfillRepository implements BackfillRepository {
   }
 
   async unfinished(): Promise<BackfillProgress[]> {
-    const docs = await this.model.find({ status: { $in: ['waiting', 'running'] } }).lean<BackfillDocument[]>();
+    const docs = await this.model.find({ status: trusted({ $in: ['waiting', 'running'] }) }).lean<BackfillDocument[]>();
     return docs.map(toProgress).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 

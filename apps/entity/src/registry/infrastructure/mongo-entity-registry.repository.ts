@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import mongoose, { type Connection, type Model } from 'mongoose';
 import { aliasKey } from '@media-monitor/nlp';
-import { MONGO_CONNECTION, insertOnce } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, insertOnce, trusted } from '@media-monitor/persistence';
 import type { EntityRegistryRepository, RegistrySearch } from '../application/entity-registry.repository.js';
 import { searchForm, searchTerms, type RegistryEntity } from '../domain/registry-entity.js';
 
@@ -83,11 +83,11 @@ export class MongoEntityRegistryRepository implements EntityRegistryRepository {
   async search({ q, type, limit, after }: RegistrySearch): Promise<RegistryEntity[]> {
     const filter: mongoose.QueryFilter<EntityDocument> = {};
     if (type) filter.type = type;
-    if (after) filter._id = { $gt: after };
+    if (after) filter._id = trusted({ $gt: after });
     if (q) {
       // A word of a spelling starts with the query, as written or without its inflection.
       const prefixes = [...new Set([searchForm(q), aliasKey(q)].filter(Boolean))];
-      filter.$or = prefixes.map((p) => ({ searchTerms: { $regex: `(?:^| )${escapeRegex(p)}` } }));
+      filter.$or = prefixes.map((p) => ({ searchTerms: trusted({ $regex: `(?:^| )${escapeRegex(p)}` }) }));
     }
     const docs = await this.entities.find(filter).sort({ _id: 1 }).limit(limit).lean<EntityDocument[]>();
     return docs.map(toEntity);
@@ -120,7 +120,7 @@ export class MongoEntityRegistryRepository implements EntityRegistryRepository {
   }
 
   async releaseKeys(entityId: string, keys: readonly string[]): Promise<void> {
-    if (keys.length > 0) await this.keys.deleteMany({ _id: { $in: [...keys] }, entityId });
+    if (keys.length > 0) await this.keys.deleteMany({ _id: trusted({ $in: [...keys] }), entityId });
   }
 
   async seeded(): Promise<Set<string>> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import mongoose, { type Connection, type Model } from 'mongoose';
-import { MONGO_CONNECTION, insertOnce } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, insertOnce, trusted } from '@media-monitor/persistence';
 import type { LegacyTopic, TopicRepository } from '../application/topic.repository.js';
 import type { TopicRecord, TopicState, TopicVersion } from '../domain/topic-state.js';
 
@@ -130,7 +130,7 @@ export class MongoTopicRepository implements TopicRepository {
   }
 
   async legacy(): Promise<LegacyTopic[]> {
-    const docs = await this.topics.find({ query: { $exists: true } }).lean<TopicDocument[]>();
+    const docs = await this.topics.find({ query: trusted({ $exists: true }) }).lean<TopicDocument[]>();
     return docs.map((doc) => ({
       topicId: doc._id,
       name: doc.name,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
-import { MONGO_CONNECTION, findEachById, insertOnce } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, findEachById, insertOnce, trusted } from '@media-monitor/persistence';
 import type { Article } from '../domain/article.js';
 import type { ArticleRepository, StoredArticle } from '../application/article.repository.js';
 import { ArticleMapper } from './article.mapper.js';
@@ -117,7 +117,7 @@ export class MongoArticleRepository implements ArticleRepository, OnApplicationB
 
   async findUnpublished(olderThan: Date, limit: number): Promise<StoredArticle[]> {
     const entries = await this.outbox
-      .find({ at: { $lt: olderThan }, _id: { $ne: FILLED_FROM_ARTICLES } })
+      .find({ at: trusted({ $lt: olderThan }), _id: trusted({ $ne: FILLED_FROM_ARTICLES }) })
       .sort({ at: 1, _id: 1 })
       .limit(limit)
       .lean<OutboxEntryDocument[]>();

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
-import { KeySerializer, MONGO_CONNECTION, findEachById, insertOnce } from '@media-monitor/persistence';
+import { KeySerializer, MONGO_CONNECTION, findEachById, insertOnce, trusted } from '@media-monitor/persistence';
 import type { Carrier, CarrierRepository } from '../application/carrier.repository.js';
 import {
   CARRIER_MODEL,
@@ -138,7 +138,9 @@ export class MongoCarrierRepository implements CarrierRepository, OnApplicationB
 
   async countBySourceSince(since: Date): Promise<Map<string, number>> {
     const from = hourKey(since);
-    const docs = await this.counts.find({ _id: { $ne: FILLED_FROM_CARRIERS } }).lean<SourceItemCountDocument[]>();
+    const docs = await this.counts
+      .find({ _id: trusted({ $ne: FILLED_FROM_CARRIERS }) })
+      .lean<SourceItemCountDocument[]>();
     return new Map(
       docs.map((doc) => [
         doc._id,

@@ -6,6 +6,7 @@ import {
   findEachByValue,
   insertEachOnce,
   insertOnce,
+  trusted,
 } from '@media-monitor/persistence';
 import type { StoryIndex } from '../application/story.index.js';
 import type { StoryCandidate } from '../domain/story-decision.js';
@@ -93,7 +94,7 @@ export class MongoStoryIndex implements StoryIndex, OnApplicationBootstrap, OnAp
     if (bandKeys.length === 0) return [];
     // One indexed equality read per band, not `bands: { $in }` (FerretDB scans for `$in`; ADR 0008).
     const members = await findEachByValue(this.bands, 'bands', bandKeys, {
-      extra: { _id: { $ne: articleId } },
+      extra: { _id: trusted({ $ne: articleId }) },
       projection: { signature: 1 },
       limit,
     });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model, Schema } from 'mongoose';
 import type { SourceInputV1 } from '@media-monitor/contracts';
-import { MONGO_CONNECTION, insertOnce } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, insertOnce, trusted } from '@media-monitor/persistence';
 import type { FetchOutcome, FetchRun, Source, SourceState } from '../domain/source.js';
 import type {
   FetchRunRepository,
@@ -147,7 +147,7 @@ export class MongoSourceStateRepository implements SourceStateRepository {
 
   async due(now: Date, limit: number): Promise<SourceState[]> {
     const docs = await this.model
-      .find({ nextFetchAt: { $lte: now } })
+      .find({ nextFetchAt: trusted({ $lte: now }) })
       .sort({ nextFetchAt: 1 })
       .limit(limit)
       .lean<SourceStateDocument[]>();
@@ -163,7 +163,7 @@ export class MongoSourceStateRepository implements SourceStateRepository {
   }
 
   async pruneClaims(olderThan: Date): Promise<number> {
-    return (await this.claims.deleteMany({ claimedAt: { $lt: olderThan } })).deletedCount;
+    return (await this.claims.deleteMany({ claimedAt: trusted({ $lt: olderThan }) })).deletedCount;
   }
 }
 
@@ -203,6 +203,6 @@ export class MongoFetchRunRepository implements FetchRunRepository {
   }
 
   async prune(olderThan: Date): Promise<number> {
-    return (await this.model.deleteMany({ startedAt: { $lt: olderThan } })).deletedCount;
+    return (await this.model.deleteMany({ startedAt: trusted({ $lt: olderThan }) })).deletedCount;
   }
 }

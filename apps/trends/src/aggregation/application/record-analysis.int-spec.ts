@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import mongoose, { type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { ArticleEntitiesV1, ArticleSentimentV1, ArticleTopicsMatchedV1 } from '@media-monitor/contracts';
-import { KeySerializer, ensureIndexes } from '@media-monitor/persistence';
+import { KeySerializer, createMongoConnection, ensureIndexes } from '@media-monitor/persistence';
 import { testInfra, uniqueDatabaseName } from '@media-monitor/testing';
 import { MongoArticleReadModel } from '../../articles/infrastructure/mongo-article-read-model.repository.js';
 import { TopicVersionsUseCase } from '../../topics/application/topic-versions.use-case.js';
@@ -95,9 +95,10 @@ describe('RecordAnalysisUseCase against FerretDB: retries after a crash at any s
   let useCase: RecordAnalysisUseCase;
 
   beforeAll(async () => {
-    connection = await mongoose
-      .createConnection(testInfra().mongoUri, { dbName: uniqueDatabaseName('record'), maxPoolSize: 20 })
-      .asPromise();
+    connection = await createMongoConnection(
+      { uri: testInfra().mongoUri, dbName: uniqueDatabaseName('record') },
+      { appName: 'trends-record-int-spec', maxPoolSize: 20 },
+    );
     const lock = new KeySerializer();
     buckets = new MongoBucketRepository(connection, lock);
     joins = new MongoAnalysisJoinRepository(connection);

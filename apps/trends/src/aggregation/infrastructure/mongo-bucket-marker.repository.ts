@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
 import type { TrendInterval } from '@media-monitor/contracts';
-import { findEachById, insertEachOnce, MONGO_CONNECTION } from '@media-monitor/persistence';
+import { findEachById, insertEachOnce, MONGO_CONNECTION, trusted } from '@media-monitor/persistence';
 import type { BucketMarkerRepository } from '../application/bucket-marker.repository.js';
 import type { BucketFirsts } from '../application/bucket.repository.js';
 import { seriesKey } from '../domain/buckets.js';
@@ -69,7 +69,7 @@ export class MongoBucketMarkerRepository implements BucketMarkerRepository {
   ): Promise<Array<{ bucketStart: Date; stories: string[]; publishers: string[] }>> {
     const docs = await this.model
       .find(
-        { si: seriesInterval(series, interval), bucketStart: { $gte: from, $lt: to } },
+        { si: seriesInterval(series, interval), bucketStart: trusted({ $gte: from, $lt: to }) },
         { kind: 1, value: 1, bucketStart: 1 },
       )
       .lean<Array<Pick<MarkerDocument, 'kind' | 'value' | 'bucketStart'>>>();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import mongoose, { type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { TrendSeries } from '@media-monitor/contracts';
-import { KeySerializer } from '@media-monitor/persistence';
+import { KeySerializer, createMongoConnection, ensureIndexes } from '@media-monitor/persistence';
 import { testInfra, uniqueDatabaseName } from '@media-monitor/testing';
 import { bucketKey } from '../domain/buckets.js';
 import type { BucketContribution } from '../domain/contributions.js';
@@ -47,11 +47,14 @@ describe('MongoBucketRepository and markers (FerretDB)', () => {
   let markers: MongoBucketMarkerRepository;
 
   beforeAll(async () => {
-    connection = await mongoose
-      .createConnection(testInfra().mongoUri, { dbName: uniqueDatabaseName('buckets'), maxPoolSize: 20 })
-      .asPromise();
+    connection = await createMongoConnection(
+      { uri: testInfra().mongoUri, dbName: uniqueDatabaseName('buckets') },
+      { appName: 'trends-buckets-int-spec', maxPoolSize: 20 },
+    );
     buckets = new MongoBucketRepository(connection, new KeySerializer());
     markers = new MongoBucketMarkerRepository(connection);
+    // As at service start: the connection creates no index or collection by itself.
+    await ensureIndexes(connection, Object.values(connection.models));
   });
 
   afterAll(async () => {

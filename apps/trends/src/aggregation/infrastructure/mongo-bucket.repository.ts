@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection, Model } from 'mongoose';
 import type { TrendInterval } from '@media-monitor/contracts';
-import { MONGO_CONNECTION, findEachById, guardedIncrement, type KeyedLock } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, findEachById, guardedIncrement, type KeyedLock, trusted } from '@media-monitor/persistence';
 import { TRENDS_WRITE_LOCK } from '../../trends.tokens.js';
 import type { BucketFirsts, BucketRepository, BucketRow } from '../application/bucket.repository.js';
 import { bucketIncrements } from '../domain/bucket-increments.js';
@@ -138,7 +138,7 @@ export class MongoBucketRepository implements BucketRepository {
       const docs = await Promise.all(
         series.map((s) =>
           this.modelOf(s, 'minute')
-            .find({ si: seriesInterval(s, 'minute'), bucketStart: { $gte: from, $lt: to } }, { inflight: 0 })
+            .find({ si: seriesInterval(s, 'minute'), bucketStart: trusted({ $gte: from, $lt: to }) }, { inflight: 0 })
             .lean<BucketDocument[]>(),
         ),
       );

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import mongoose, { type Connection, type Model } from 'mongoose';
-import { MONGO_CONNECTION } from '@media-monitor/persistence';
+import { MONGO_CONNECTION, trusted } from '@media-monitor/persistence';
 import type { CollectionGap, CollectionGapRepository } from '../application/collection-gap.repository.js';
 
 interface GapDocument extends CollectionGap {
@@ -35,7 +35,7 @@ export class MongoCollectionGapRepository implements CollectionGapRepository {
     const _id = `${gap.sourceId}|${gap.from.toISOString()}`;
     // One consumer writes, in stream order; the guard keeps a redelivered older report from winning.
     await this.model
-      .updateOne({ _id, reportedAt: { $lte: gap.reportedAt } }, { $set: { ...gap } }, { upsert: true })
+      .updateOne({ _id, reportedAt: trusted({ $lte: gap.reportedAt }) }, { $set: { ...gap } }, { upsert: true })
       .catch((error: { code?: number }) => {
         if (error.code !== 11000) throw error; // a newer report is stored
       });
@@ -45,9 +45,9 @@ export class MongoCollectionGapRepository implements CollectionGapRepository {
     const docs = await this.model
       .find({
         ...(sourceId ? { sourceId } : {}),
-        status: { $ne: 'ok' },
-        from: { $lt: to },
-        to: { $gt: from },
+        status: trusted({ $ne: 'ok' }),
+        from: trusted({ $lt: to }),
+        to: trusted({ $gt: from }),
       })
       .sort({ from: 1 })
       .limit(1_000)
