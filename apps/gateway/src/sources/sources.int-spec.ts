@@ -132,9 +132,12 @@ describe('sources through the gateway (real ingest process, NATS, FerretDB)', ()
       async () => {
         const res = await call('/v1/sources/local-feed', { key: readKey });
         const json = (await res.json()) as { source: SourceViewV1; runs: unknown[] };
-        return json.runs.length > 0 ? json : undefined;
+        // The state, the runs and the item counts are separate reads, each written in turn by the
+        // fetch: wait until all three show it (the assertions below then check the values).
+        const { health } = json.source;
+        return json.runs.length > 0 && health.status !== 'pending' && health.items24h > 0 ? json : undefined;
       },
-      { timeoutMs: 20_000, what: 'the first fetch' },
+      { timeoutMs: 20_000, what: 'the first fetch, with its run and its item counted' },
     );
     expect(fetched.source.health).toMatchObject({
       status: 'ok',
