@@ -12,6 +12,7 @@ import { syntheticAnalyses } from '../bench/bucket-fixture.js';
 import type { TopicVersionsUseCase } from '../topics/application/topic-versions.use-case.js';
 import { ListArticlesUseCase } from './application/list-articles.use-case.js';
 import { MongoArticleReadModel } from './infrastructure/mongo-article-read-model.repository.js';
+import { entitiesEvent, sentimentEvent } from '../bench/analysis-events.js';
 
 const END = new Date('2026-11-25T00:00:00Z');
 const DAY = 86_400_000;
@@ -116,31 +117,3 @@ describe('listing analysed articles hour by hour (real FerretDB)', () => {
     expect(await listAll({}, 200)).toEqual([...analyses].sort(newestFirst).map((a) => a.articleId));
   });
 });
-
-function entitiesEvent(a: CompleteAnalysis) {
-  return {
-    articleId: a.articleId,
-    publishedAt: a.publishedAt,
-    language: a.language,
-    source: a.source,
-    url: a.url,
-    title: a.title,
-    body: 'Body',
-    storyId: a.storyId,
-    analyzer: { name: 'bench', version: '1' },
-    entities: a.entities,
-    topics: a.topics,
-  };
-}
-
-function sentimentEvent(a: CompleteAnalysis) {
-  return {
-    articleId: a.articleId,
-    publishedAt: a.publishedAt,
-    language: a.language,
-    analyzer: { name: 'bench', version: '1' },
-    document: a.tone,
-    sentences: [],
-    entities: [],
-  };
-}

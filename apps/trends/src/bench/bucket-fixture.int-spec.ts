@@ -3,13 +3,13 @@ import type { Connection } from 'mongoose';
 import { KeySerializer, createMongoConnection, ensureIndexes } from '@media-monitor/persistence';
 import { testInfra, uniqueDatabaseName } from '@media-monitor/testing';
 import { RecordAnalysisUseCase } from '../aggregation/application/record-analysis.use-case.js';
-import type { CompleteAnalysis } from '../aggregation/domain/joined-analysis.js';
 import { MongoAnalysisJoinRepository } from '../aggregation/infrastructure/mongo-analysis-join.repository.js';
 import { MongoBucketMarkerRepository } from '../aggregation/infrastructure/mongo-bucket-marker.repository.js';
 import { MongoBucketRepository } from '../aggregation/infrastructure/mongo-bucket.repository.js';
 import { bucketModels, type BucketDocument } from '../aggregation/infrastructure/trends.schemas.js';
 import { MongoArticleReadModel } from '../articles/infrastructure/mongo-article-read-model.repository.js';
 import { BucketFixture, syntheticAnalyses } from './bucket-fixture.js';
+import { entitiesEvent, sentimentEvent } from './analysis-events.js';
 
 // The benchmark bulk-inserts BucketFixture's documents; this checks they are the documents the
 // real write path leaves for the same articles.
@@ -70,32 +70,4 @@ describe('BucketFixture (the benchmark loader) against the write path on FerretD
 /** Tone sums to 6 decimals (floating-point addition order differs); absent maps as absent. */
 function normalise(doc: BucketDocument): BucketDocument {
   return { ...doc, toneSum: Math.round(doc.toneSum * 1e6) / 1e6 };
-}
-
-function entitiesEvent(a: CompleteAnalysis) {
-  return {
-    articleId: a.articleId,
-    publishedAt: a.publishedAt,
-    language: a.language,
-    source: a.source,
-    url: a.url,
-    title: a.title,
-    body: 'Body',
-    storyId: a.storyId,
-    analyzer: { name: 'bench', version: '1' },
-    entities: a.entities,
-    topics: a.topics,
-  };
-}
-
-function sentimentEvent(a: CompleteAnalysis) {
-  return {
-    articleId: a.articleId,
-    publishedAt: a.publishedAt,
-    language: a.language,
-    analyzer: { name: 'bench', version: '1' },
-    document: a.tone,
-    sentences: [],
-    entities: [],
-  };
 }
