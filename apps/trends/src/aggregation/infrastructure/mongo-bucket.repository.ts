@@ -79,6 +79,17 @@ export class MongoBucketRepository implements BucketRepository {
   private readonly models: Record<BucketPartition, Model<BucketDocument>>;
   /** Closed days' documents between queries (DayDocumentCache); keyed `<projection>#<_id>`. */
   private readonly closedDays = new DayDocumentCache<BucketDocument>(DAY_CACHE_ENTRIES, DAY_CACHE_TTL_MS);
+  /**
+   * The rows decoded from a day document, kept with the document object itself: a closed day's
+   * cached document is decoded once instead of at every query (its count maps hold 24 hours × the
+   * sources seen); an open day's document is read anew each time, and its rows go with it.
+   * Nobody mutates rows (queries add them up into new objects).
+   */
+  private readonly hourRowsOfDoc = new WeakMap<BucketDocument, BucketRow[]>();
+  private readonly hourSourcesOfDoc = new WeakMap<
+    BucketDocument,
+    Array<{ bucketStart: Date; sources: Map<string, number> }>
+  >();
   constructor(
     @Inject(MONGO_CONNECTION) connection: Connection,
     /** One write at a time per bucket document: FerretDB v1 loses concurrent updates (TRENDS_WRITE_LOCK). */
@@ -145,12 +156,7 @@ export class MongoBucketRepository implements BucketRepository {
       rows = docs.flat().map(dayRow);
     } else {
       const days = await this.days(series, from, to, { inflight: 0, ...(interval === 'hour' ? { entities: 0 } : {}) });
-      rows =
-        interval === 'day'
-          ? days.map(dayRow)
-          : days.flatMap((doc) =>
-              Object.entries(doc.hours ?? {}).map(([slot, h]) => hourRow(doc.series, doc.bucketStart, slot, h)),
-            );
+      rows = interval === 'day' ? days.map(dayRow) : days.flatMap((doc) => this.hourRows(doc));
       rows = rows.filter((r) => r.bucketStart >= from && r.bucketStart < to);
     }
     return rows.sort((a, b) => a.bucketStart.getTime() - b.bucketStart.getTime());
@@ -171,10 +177,7 @@ export class MongoBucketRepository implements BucketRepository {
       interval === 'day'
         ? days.map((d) => ({ bucketStart: d.bucketStart, sources: only(decodeMap(d.sources)) }))
         : days.flatMap((d) =>
-            Object.entries(d.hours ?? {}).map(([slot, h]) => ({
-              bucketStart: new Date(d.bucketStart.getTime() + Number(slot) * INTERVAL_MS.hour),
-              sources: only(decodeMap(h.sources)),
-            })),
+            this.hourSources(d).map((h) => ({ bucketStart: h.bucketStart, sources: only(h.sources) })),
           );
     return rows
       .filter((r) => r.bucketStart >= from && r.bucketStart < to)
@@ -189,6 +192,27 @@ export class MongoBucketRepository implements BucketRepository {
     if (docs.length === 0) return null;
     const times = docs.map((d) => d.bucketStart.getTime());
     return { first: new Date(Math.min(...times)), last: new Date(Math.max(...times)) };
+  }
+
+  private hourRows(doc: BucketDocument): BucketRow[] {
+    let rows = this.hourRowsOfDoc.get(doc);
+    if (!rows) {
+      rows = Object.entries(doc.hours ?? {}).map(([slot, h]) => hourRow(doc.series, doc.bucketStart, slot, h));
+      this.hourRowsOfDoc.set(doc, rows);
+    }
+    return rows;
+  }
+
+  private hourSources(doc: BucketDocument): Array<{ bucketStart: Date; sources: Map<string, number> }> {
+    let hours = this.hourSourcesOfDoc.get(doc);
+    if (!hours) {
+      hours = Object.entries(doc.hours ?? {}).map(([slot, h]) => ({
+        bucketStart: new Date(doc.bucketStart.getTime() + Number(slot) * INTERVAL_MS.hour),
+        sources: decodeMap(h.sources),
+      }));
+      this.hourSourcesOfDoc.set(doc, hours);
+    }
+    return hours;
   }
 
   async deleteSeries(series: string): Promise<number> {
