@@ -22,7 +22,7 @@ import {
 import { EventPublisher, QueryClient } from '@media-monitor/messaging';
 import { startServiceInProcess } from '@media-monitor/service-runtime';
 import type { RunningService } from '@media-monitor/service-kit';
-import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor } from '@media-monitor/testing';
+import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor, serviceTestEnv } from '@media-monitor/testing';
 import { createAlertService } from './alert.service.js';
 
 const ns = uniqueNamespace();
@@ -70,16 +70,10 @@ describe('alert service (real NATS, FerretDB, an emulated Slack)', () => {
     await new Promise<void>((resolve) => slack.listen(0, '127.0.0.1', resolve));
     slackUrl = `http://127.0.0.1:${(slack.address() as AddressInfo).port}`;
 
-    const { natsUrl, mongoUri } = testInfra();
+    const { natsUrl } = testInfra();
     service = await startServiceInProcess(
       createAlertService({
-        HTTP_HOST: '127.0.0.1',
-        HTTP_PORT: '0',
-        LOG_LEVEL: 'silent',
-        NATS_URL: natsUrl,
-        NATS_NAMESPACE: ns.value,
-        MONGO_URL: mongoUri,
-        MONGO_DB: uniqueDatabaseName('alert'),
+        ...serviceTestEnv(ns.value, uniqueDatabaseName('alert')),
         ALERT_ALLOW_INSECURE_WEBHOOKS: 'true',
         ALERT_SEED_DEMO_RULES: 'false',
         ALERT_DETECTION_INTERVAL_MS: '1000',

@@ -14,7 +14,7 @@ import {
 import { EventPublisher, QueryClient } from '@media-monitor/messaging';
 import { startServiceInProcess } from '@media-monitor/service-runtime';
 import type { RunningService } from '@media-monitor/service-kit';
-import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor } from '@media-monitor/testing';
+import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor, serviceTestEnv } from '@media-monitor/testing';
 import { MatchingCatalog } from './catalog/application/matching-catalog.js';
 import { createEntityService } from './entity.service.js';
 
@@ -72,13 +72,7 @@ describe('two entity replicas on one database (real NATS and FerretDB)', () => {
       replicas.push(
         await startServiceInProcess(
           createEntityService({
-            HTTP_HOST: '127.0.0.1',
-            HTTP_PORT: '0',
-            LOG_LEVEL: 'silent',
-            NATS_URL: testInfra().natsUrl,
-            NATS_NAMESPACE: ns.value,
-            MONGO_URL: testInfra().mongoUri,
-            MONGO_DB: database,
+            ...serviceTestEnv(ns.value, database),
             CONSUMER_CONCURRENCY: '2',
             ENTITY_CATALOG_REFRESH_MS: String(REFRESH_MS),
             ENTITY_BACKFILL_POLL_MS: '200',

@@ -24,7 +24,7 @@ import {
 import { EventPublisher, QueryClient, QueryFailedError } from '@media-monitor/messaging';
 import { startServiceInProcess } from '@media-monitor/service-runtime';
 import type { RunningService } from '@media-monitor/service-kit';
-import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor } from '@media-monitor/testing';
+import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor, serviceTestEnv } from '@media-monitor/testing';
 import { createEntityService } from './entity.service.js';
 
 const ns = uniqueNamespace();
@@ -60,13 +60,7 @@ function stored(i: number): Ingested {
 }
 
 const env = (overrides: Record<string, string> = {}) => ({
-  HTTP_HOST: '127.0.0.1',
-  HTTP_PORT: '0',
-  LOG_LEVEL: 'silent',
-  NATS_URL: testInfra().natsUrl,
-  NATS_NAMESPACE: ns.value,
-  MONGO_URL: testInfra().mongoUri,
-  MONGO_DB: database,
+  ...serviceTestEnv(ns.value, database),
   ENTITY_CATALOG_REFRESH_MS: '200',
   ENTITY_BACKFILL_POLL_MS: '200',
   ENTITY_BACKFILL_PAGE_SIZE: '4',

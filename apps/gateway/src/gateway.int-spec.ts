@@ -4,7 +4,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { RequestMethod } from '@nestjs/common';
 import { startServiceInProcess } from '@media-monitor/service-runtime';
 import type { RunningService } from '@media-monitor/service-kit';
-import { testInfra, uniqueDatabaseName, uniqueNamespace } from '@media-monitor/testing';
+import { uniqueDatabaseName, uniqueNamespace, serviceTestEnv } from '@media-monitor/testing';
 import { AlertsController } from './alerts/alerts.controller.js';
 import { ArticlesController } from './articles/articles.controller.js';
 import { EntitySummaryController } from './entities/entity-summary.controller.js';
@@ -43,17 +43,10 @@ describe('gateway HTTP surface (real NATS and FerretDB; no trends service runnin
   };
 
   beforeAll(async () => {
-    const { natsUrl, mongoUri } = testInfra();
     service = await startServiceInProcess({
       ...gatewayService,
       env: {
-        HTTP_HOST: '127.0.0.1',
-        HTTP_PORT: '0',
-        LOG_LEVEL: 'silent',
-        NATS_URL: natsUrl,
-        NATS_NAMESPACE: uniqueNamespace().value,
-        MONGO_URL: mongoUri,
-        MONGO_DB: uniqueDatabaseName('gateway'),
+        ...serviceTestEnv(uniqueNamespace().value, uniqueDatabaseName('gateway')),
         API_BOOTSTRAP_KEY: ADMIN_KEY,
         CORS_ORIGINS: 'https://dashboard.example.org',
         RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),

@@ -9,7 +9,7 @@ import {
   startServiceInProcess,
   type ApiScope,
 } from '@media-monitor/service-runtime';
-import { testInfra, uniqueDatabaseName, uniqueNamespace } from '@media-monitor/testing';
+import { testInfra, uniqueDatabaseName, uniqueNamespace, serviceTestEnv } from '@media-monitor/testing';
 import { createIngestService } from './ingest.service.js';
 
 const ns = uniqueNamespace('ingauth');
@@ -49,7 +49,7 @@ describe('ingest HTTP API: API keys and errors (real NATS and FerretDB)', () => 
   };
 
   beforeAll(async () => {
-    const { natsUrl, mongoUri } = testInfra();
+    const { mongoUri } = testInfra();
     keysDb = await mongoose.createConnection(mongoUri, { dbName: keysDbName }).asPromise();
     // Keys are made by the same code as the gateway's POST /v1/api-keys, in the store ingest reads.
     const store = new ApiKeyService(new ApiKeyRepository(keysDb), { mode: 'required', defaultScope: 'read' });
@@ -57,13 +57,7 @@ describe('ingest HTTP API: API keys and errors (real NATS and FerretDB)', () => 
     flooder = (await store.create('flooding client', ['ingest'])).token;
     ingest = await startServiceInProcess(
       createIngestService({
-        HTTP_HOST: '127.0.0.1',
-        HTTP_PORT: '0',
-        LOG_LEVEL: 'silent',
-        NATS_URL: natsUrl,
-        NATS_NAMESPACE: ns.value,
-        MONGO_URL: mongoUri,
-        MONGO_DB: dbName,
+        ...serviceTestEnv(ns.value, dbName),
         API_KEYS_DB: keysDbName,
         API_BOOTSTRAP_KEY: bootstrapKey,
         INGEST_SOURCES_FILE: '',

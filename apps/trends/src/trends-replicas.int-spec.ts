@@ -12,7 +12,7 @@ import {
 import { EventPublisher, QueryClient } from '@media-monitor/messaging';
 import { startServiceInProcess } from '@media-monitor/service-runtime';
 import type { RunningService } from '@media-monitor/service-kit';
-import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor } from '@media-monitor/testing';
+import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor, serviceTestEnv } from '@media-monitor/testing';
 import { trendsService } from './trends.service.js';
 
 const ns = uniqueNamespace();
@@ -24,15 +24,9 @@ describe('two trends replicas sharing one durable consumer on FerretDB (TRENDS_W
   const replicas: RunningService[] = [];
 
   beforeAll(async () => {
-    const { natsUrl, mongoUri } = testInfra();
+    const { natsUrl } = testInfra();
     const env = {
-      HTTP_HOST: '127.0.0.1',
-      HTTP_PORT: '0',
-      LOG_LEVEL: 'silent',
-      NATS_URL: natsUrl,
-      NATS_NAMESPACE: ns.value,
-      MONGO_URL: mongoUri,
-      MONGO_DB: uniqueDatabaseName('trends_replicas'),
+      ...serviceTestEnv(ns.value, uniqueDatabaseName('trends_replicas')),
       TRENDS_WRITE_LOCK: 'nats',
       CONSUMER_CONCURRENCY: '16',
     };

@@ -19,7 +19,7 @@ import {
 import { EventPublisher, QueryClient } from '@media-monitor/messaging';
 import { startServiceInProcess } from '@media-monitor/service-runtime';
 import type { RunningService } from '@media-monitor/service-kit';
-import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor } from '@media-monitor/testing';
+import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor, serviceTestEnv } from '@media-monitor/testing';
 import { trendsService } from './trends.service.js';
 
 const ns = uniqueNamespace();
@@ -70,17 +70,11 @@ describe('trends service (real NATS consumer, real FerretDB)', () => {
   let queries: QueryClient;
 
   beforeAll(async () => {
-    const { natsUrl, mongoUri } = testInfra();
+    const { natsUrl } = testInfra();
     service = await startServiceInProcess({
       ...trendsService,
       env: {
-        HTTP_HOST: '127.0.0.1',
-        HTTP_PORT: '0',
-        LOG_LEVEL: 'silent',
-        NATS_URL: natsUrl,
-        NATS_NAMESPACE: ns.value,
-        MONGO_URL: mongoUri,
-        MONGO_DB: uniqueDatabaseName('trends'),
+        ...serviceTestEnv(ns.value, uniqueDatabaseName('trends')),
       },
     });
     nc = await connect({ servers: natsUrl });

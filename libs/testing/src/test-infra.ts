@@ -25,3 +25,26 @@ export function uniqueDatabaseName(prefix = 'test'): string {
 export function testNatsUrl(): string {
   return testInfra().natsUrl;
 }
+
+/**
+ * The environment of a service a test starts in this process: loopback on a free port, silent
+ * logs, the harness's nats-server and FerretDB, its own namespace and database; `extra` adds or
+ * overrides the service's own variables.
+ */
+export function serviceTestEnv(
+  namespace: string,
+  mongoDb: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const { natsUrl, mongoUri } = testInfra();
+  return {
+    HTTP_HOST: '127.0.0.1',
+    HTTP_PORT: '0',
+    LOG_LEVEL: 'silent',
+    NATS_URL: natsUrl,
+    NATS_NAMESPACE: namespace,
+    MONGO_URL: mongoUri,
+    MONGO_DB: mongoDb,
+    ...extra,
+  };
+}

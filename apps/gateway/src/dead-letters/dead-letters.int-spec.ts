@@ -12,7 +12,7 @@ import {
 import { ConsumerRunner, PermanentError, headersToRecord, provisionTopology } from '@media-monitor/messaging';
 import { startServiceInProcess } from '@media-monitor/service-runtime';
 import type { RunningService } from '@media-monitor/service-kit';
-import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor } from '@media-monitor/testing';
+import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor, serviceTestEnv } from '@media-monitor/testing';
 import { gatewayService } from '../gateway.service.js';
 
 const ADMIN_KEY = `mmk_dddddddddddd_${'D'.repeat(43)}`;
@@ -42,20 +42,14 @@ describe('dead letters through the gateway (real NATS JetStream)', () => {
   };
 
   beforeAll(async () => {
-    const { natsUrl, mongoUri } = testInfra();
+    const { natsUrl } = testInfra();
     nc = await connect({ servers: natsUrl });
     const consumer = CONSUMER_DEFINITIONS.entityArticles;
     await provisionTopology(nc, ns, [STREAM_DEFINITIONS.articles, STREAM_DEFINITIONS.deadLetters], [consumer]);
     gateway = await startServiceInProcess({
       ...gatewayService,
       env: {
-        HTTP_HOST: '127.0.0.1',
-        HTTP_PORT: '0',
-        LOG_LEVEL: 'silent',
-        NATS_URL: natsUrl,
-        NATS_NAMESPACE: ns.value,
-        MONGO_URL: mongoUri,
-        MONGO_DB: uniqueDatabaseName('gwdl'),
+        ...serviceTestEnv(ns.value, uniqueDatabaseName('gwdl')),
         API_BOOTSTRAP_KEY: ADMIN_KEY,
       },
     });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { startServiceInProcess } from '@media-monitor/service-runtime';
 import type { RunningService } from '@media-monitor/service-kit';
-import { testInfra, uniqueDatabaseName, uniqueNamespace } from '@media-monitor/testing';
+import { uniqueDatabaseName, uniqueNamespace, serviceTestEnv } from '@media-monitor/testing';
 import { gatewayService } from '../gateway.service.js';
 import { ROUTES, type RouteDoc } from '../openapi/openapi.document.js';
 
@@ -80,17 +80,10 @@ describe('every gateway route under malformed, huge and hostile input (fast-chec
   let service: RunningService;
 
   beforeAll(async () => {
-    const { natsUrl, mongoUri } = testInfra();
     service = await startServiceInProcess({
       ...gatewayService,
       env: {
-        HTTP_HOST: '127.0.0.1',
-        HTTP_PORT: '0',
-        LOG_LEVEL: 'silent',
-        NATS_URL: natsUrl,
-        NATS_NAMESPACE: uniqueNamespace('gwfz').value,
-        MONGO_URL: mongoUri,
-        MONGO_DB: uniqueDatabaseName('gwfuzz'),
+        ...serviceTestEnv(uniqueNamespace('gwfz').value, uniqueDatabaseName('gwfuzz')),
         API_BOOTSTRAP_KEY: ADMIN_KEY,
         RATE_LIMIT_PER_MINUTE: '1000000',
       },

@@ -4,24 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServiceInProcess } from '@media-monitor/service-runtime';
 import type { RunningService } from '@media-monitor/service-kit';
-import { testInfra, uniqueDatabaseName, uniqueNamespace } from '@media-monitor/testing';
+import { uniqueDatabaseName, uniqueNamespace, serviceTestEnv } from '@media-monitor/testing';
 import { gatewayService } from '../gateway.service.js';
 import { DASHBOARD_CSP } from './dashboard.plugin.js';
 
 const INDEX = '<!doctype html><title>dashboard</title><script type="module" src="/app/assets/index-Ab12.js"></script>';
 
 async function startGateway(dashboardDir: string): Promise<RunningService> {
-  const { natsUrl, mongoUri } = testInfra();
   return startServiceInProcess({
     ...gatewayService,
     env: {
-      HTTP_HOST: '127.0.0.1',
-      HTTP_PORT: '0',
-      LOG_LEVEL: 'silent',
-      NATS_URL: natsUrl,
-      NATS_NAMESPACE: uniqueNamespace().value,
-      MONGO_URL: mongoUri,
-      MONGO_DB: uniqueDatabaseName('gateway'),
+      ...serviceTestEnv(uniqueNamespace().value, uniqueDatabaseName('gateway')),
       DASHBOARD_DIR: dashboardDir,
     },
   });

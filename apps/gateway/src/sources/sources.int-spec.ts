@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ManagedProcess, freePort, repositoryRoot, waitForHttpOk } from '@media-monitor/local-infra';
 import { startServiceInProcess } from '@media-monitor/service-runtime';
 import type { RunningService } from '@media-monitor/service-kit';
-import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor } from '@media-monitor/testing';
+import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor, serviceTestEnv } from '@media-monitor/testing';
 import type { SourceViewV1 } from '@media-monitor/contracts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -82,13 +82,7 @@ describe('sources through the gateway (real ingest process, NATS, FerretDB)', ()
     gateway = await startServiceInProcess({
       ...gatewayService,
       env: {
-        HTTP_HOST: '127.0.0.1',
-        HTTP_PORT: '0',
-        LOG_LEVEL: 'silent',
-        NATS_URL: natsUrl,
-        NATS_NAMESPACE: ns.value,
-        MONGO_URL: mongoUri,
-        MONGO_DB: uniqueDatabaseName('gw'),
+        ...serviceTestEnv(ns.value, uniqueDatabaseName('gw')),
         API_BOOTSTRAP_KEY: ADMIN_KEY,
       },
     });

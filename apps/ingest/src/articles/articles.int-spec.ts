@@ -13,7 +13,7 @@ import {
 import { QueryClient, provisionTopology } from '@media-monitor/messaging';
 import { issueApiKey, startServiceInProcess } from '@media-monitor/service-runtime';
 import type { RunningService } from '@media-monitor/service-kit';
-import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor } from '@media-monitor/testing';
+import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor, serviceTestEnv } from '@media-monitor/testing';
 import { createIngestService } from '../ingest.service.js';
 import { FixtureSite, paragraphs, rss2 } from '../../test/fixture-site.js';
 
@@ -78,13 +78,7 @@ describe('exact duplicates and stories across two ingest replicas (real NATS and
     db = await mongoose.createConnection(mongoUri, { dbName }).asPromise();
     site = await FixtureSite.start();
     const env = {
-      HTTP_HOST: '127.0.0.1',
-      HTTP_PORT: '0',
-      LOG_LEVEL: 'silent',
-      NATS_URL: natsUrl,
-      NATS_NAMESPACE: ns.value,
-      MONGO_URL: mongoUri,
-      MONGO_DB: dbName,
+      ...serviceTestEnv(ns.value, dbName),
       API_KEYS_DB: dbName,
       API_BOOTSTRAP_KEY: apiKey,
       FETCH_ALLOW_PRIVATE_CIDRS: '127.0.0.0/8',

@@ -19,7 +19,7 @@ import {
 import { QueryClient, provisionTopology } from '@media-monitor/messaging';
 import { startServiceInProcess } from '@media-monitor/service-runtime';
 import type { RunningService } from '@media-monitor/service-kit';
-import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor } from '@media-monitor/testing';
+import { testInfra, uniqueDatabaseName, uniqueNamespace, waitFor, serviceTestEnv } from '@media-monitor/testing';
 import { createIngestService } from '../ingest.service.js';
 import {
   FixtureSite,
@@ -90,13 +90,7 @@ describe('sources: scheduler -> fetch -> store -> article.ingested.v1 (real NATS
     db = await mongoose.createConnection(mongoUri, { dbName }).asPromise();
     service = await startServiceInProcess(
       createIngestService({
-        HTTP_HOST: '127.0.0.1',
-        HTTP_PORT: '0',
-        LOG_LEVEL: 'silent',
-        NATS_URL: natsUrl,
-        NATS_NAMESPACE: ns.value,
-        MONGO_URL: mongoUri,
-        MONGO_DB: dbName,
+        ...serviceTestEnv(ns.value, dbName),
         FETCH_ALLOW_PRIVATE_CIDRS: '127.0.0.0/8',
         FETCH_TICK_MS: '100',
         FETCH_HOST_DELAY_MS: '0',
