@@ -17,6 +17,13 @@ export const gatewayEnv = apiAuthEnv.extend(apiHardeningEnv.shape).extend({
    * client of this process hears of it (ADR 0012).
    */
   TREND_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /**
+   * How long a settled trend answer is reused, in milliseconds: one whose range ended over 10 s
+   * before it was computed and that shows no pipeline backlog, so only events the gateway follows
+   * (analysed articles, collection gaps, topic changes) can change it, and they evict it (ADR 0015).
+   * Bounds how late a change that comes without such an event shows; never shorter than TREND_CACHE_MS.
+   */
+  TREND_CACHE_SETTLED_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   /** After TREND_CACHE_MS, how long the kept answer is still served while one request refreshes it. */
   TREND_CACHE_STALE_MS: z.coerce.number().int().min(0).max(300_000).default(4_000),
   /** How often an idle Server-Sent Events stream sends a heartbeat comment, in milliseconds. */

@@ -3,6 +3,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
   ArticleEntitiesV1,
   ArticleSentimentV1,
+  CollectionStatusV1,
   type ArticleEntitiesV1 as Entities,
   type ArticleSentimentV1 as Sentiment,
   type SeriesTrendResponseV1,
@@ -128,6 +129,49 @@ describe('gateway trend answer cache (trends and gateway as processes)', () => {
     await system.services.get('trends')?.process.stop();
     expect(await articlesInHour()).toBe(3);
   }, 180_000);
+
+  // Trends is stopped now (the test above): any 200 below comes from the gateway's cache.
+  it('sends a kept answer ahead of Nest only to a valid key, with the API headers; a collection gap drops it', async () => {
+    const ask = (headers: Record<string, string>, path = TREND) =>
+      fetch(`${system.url('gateway')}${path}`, { headers });
+    const kept = await ask({ 'x-api-key': system.apiKey });
+    expect(kept.status).toBe(200);
+    expect(kept.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(kept.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(kept.headers.get('x-ratelimit-limit')).not.toBeNull();
+    expect(((await kept.json()) as SeriesTrendResponseV1).points.find((p) => p.bucketStart === HOUR)?.articles).toBe(3);
+
+    const refused = [
+      await ask({}),
+      await ask({ 'x-api-key': 'mm_0000000000000000_not-a-key' }),
+      // Trend routes take no key in the query string, cached or not.
+      await ask({}, `${TREND}&access_token=${encodeURIComponent(system.apiKey)}`),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([401, 401, 401]);
+    const codes = await Promise.all(
+      refused.map(async (r) => ((await r.json()) as { error: { code: string } }).error.code),
+    );
+    expect(codes).toEqual(['auth.invalid_key', 'auth.invalid_key', 'auth.invalid_key']);
+
+    // An outage reported for the range: the answer goes (no trends to ask again: no 200 any more).
+    await publisher.publish(
+      CollectionStatusV1,
+      {
+        sourceId: 'kursk-news',
+        from: '2026-11-22T08:00:00.000Z',
+        to: '2026-11-22T08:30:00.000Z',
+        status: 'outage',
+        reason: 'HTTP 503 for 3 fetches',
+        reportedAt: new Date().toISOString(),
+      },
+      { msgId: `collection:kursk-news:${ns.value}` },
+    );
+    await waitFor(async () => ((await ask({ 'x-api-key': system.apiKey })).status !== 200 ? true : undefined), {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+      what: 'the kept answer dropped after the collection gap',
+    });
+  }, 120_000);
 });
 
 async function openStream(url: string) {

@@ -231,7 +231,7 @@ export async function runBenchTrendQuery(options: BenchTrendQueryOptions): Promi
     loading: 'bucket documents bulk-inserted, built by the write path’s own functions (BucketFixture)',
     connections: options.connections,
     acceptEncoding: options.acceptEncoding,
-    gatewayCache: { TREND_CACHE_MS: options.cacheMs, TREND_CACHE_STALE_MS: 4000 },
+    gatewayCache: { TREND_CACHE_MS: options.cacheMs, TREND_CACHE_STALE_MS: 4000, TREND_CACHE_SETTLED_MS: 30_000 },
     cache: options.cold ? 'cold at the start of the load' : 'every series asked once just before the load',
     seconds: options.seconds,
     machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAverageAtStart, loadAverageAtEnd: loadavg() },

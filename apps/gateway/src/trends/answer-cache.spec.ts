@@ -101,4 +101,36 @@ describe('AnswerCache', () => {
     expect(await old).toBe('old');
     expect(await cache.get('k', async () => 'reloaded')).toBe('new');
   });
+
+  it('keeps an answer as long as ttlOf says (never shorter than the ttl), then serves it stale while refreshing', async () => {
+    let now = 0;
+    const cache = new AnswerCache<string>(
+      1000,
+      2000,
+      10,
+      () => now,
+      (value) => (value.startsWith('long') ? 30_000 : 0),
+    );
+    let n = 0;
+    const load = (kind: string) => async () => `${kind}${++n}`;
+    expect(await cache.get('l', load('long'))).toBe('long1');
+    expect(await cache.get('s', load('short'))).toBe('short2');
+    now = 29_999;
+    expect(cache.peek('l')).toBe('long1');
+    expect(cache.peek('s')).toBeUndefined(); // past its 1 s life: peek loads nothing
+    expect(await cache.get('l', load('long'))).toBe('long1');
+    expect(n).toBe(2);
+    now = 30_500; // past the long life, within the stale window
+    expect(cache.peek('l')).toBeUndefined();
+    expect(await cache.get('l', load('long'))).toBe('long1');
+    await Promise.resolve();
+    expect(n).toBe(3);
+    expect(await cache.get('l', load('long'))).toBe('long3');
+  });
+
+  it('peeks at nothing when off', async () => {
+    const off = new AnswerCache<number>(0, 0);
+    await off.get('k', async () => 1);
+    expect(off.peek('k')).toBeUndefined();
+  });
 });

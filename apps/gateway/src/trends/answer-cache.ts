@@ -5,9 +5,11 @@
  * Bounded to `maxEntries` (least recently stored dropped first). A failed refresh keeps nothing
  * new and the next request tries again; a failed first request fails its callers (no negative
  * caching). `ttlMs` 0 turns it off. `evict` drops answers a change made wrong (invalidation).
+ * `ttlOf` may give an answer a longer life of its own (one only events can change); the stale
+ * window follows whichever life the answer has.
  */
 export class AnswerCache<T> {
-  private readonly entries = new Map<string, { value: T; at: number }>();
+  private readonly entries = new Map<string, { value: T; at: number; ttl: number }>();
   private readonly inflight = new Map<string, Promise<T>>();
 
   constructor(
@@ -15,18 +17,26 @@ export class AnswerCache<T> {
     private readonly staleMs: number,
     private readonly maxEntries = 1_000,
     private readonly now: () => number = Date.now,
+    private readonly ttlOf: (value: T) => number = () => ttlMs,
   ) {}
 
   async get(key: string, load: () => Promise<T>): Promise<T> {
     if (this.ttlMs <= 0) return load();
     const entry = this.entries.get(key);
     const age = entry ? this.now() - entry.at : Infinity;
-    if (entry && age < this.ttlMs) return entry.value;
-    if (entry && age < this.ttlMs + this.staleMs) {
+    if (entry && age < entry.ttl) return entry.value;
+    if (entry && age < entry.ttl + this.staleMs) {
       this.fetch(key, load).catch(() => undefined);
       return entry.value;
     }
     return this.fetch(key, load);
+  }
+
+  /** The kept answer while it is within its life, without loading or refreshing anything. */
+  peek(key: string): T | undefined {
+    if (this.ttlMs <= 0) return undefined;
+    const entry = this.entries.get(key);
+    return entry && this.now() - entry.at < entry.ttl ? entry.value : undefined;
   }
 
   get size(): number {
@@ -62,7 +72,7 @@ export class AnswerCache<T> {
         // Detached by evict() while in flight: the answer may predate the change, keep nothing.
         if (this.inflight.get(key) !== promise) return value;
         this.entries.delete(key);
-        this.entries.set(key, { value, at: this.now() });
+        this.entries.set(key, { value, at: this.now(), ttl: Math.max(this.ttlMs, this.ttlOf(value)) });
         while (this.entries.size > this.maxEntries) {
           const oldest = this.entries.keys().next().value;
           if (oldest === undefined) break;

@@ -11,7 +11,7 @@ import {
 import { QueryClient } from '@media-monitor/messaging';
 import { ApiKeyGuard } from '@media-monitor/service-runtime';
 import { sendCsv } from '../http/csv.js';
-import { EncodedBody, acceptsGzip } from '../http/encoded-body.js';
+import { EncodedBody, encodedFor } from '../http/encoded-body.js';
 import { parseOrThrow } from '../http/validation.js';
 import {
   EntityIdSchema,
@@ -20,7 +20,7 @@ import {
   TopicIdSchema,
   TrendQuerySchema,
 } from './trend-query.schema.js';
-import { TrendAnswers } from './trend-answers.js';
+import { TrendAnswers, trendAnswerKey } from './trend-answers.js';
 
 const QUERY_TIMEOUT_MS = 5_000;
 const TREND_COLUMNS = [
@@ -120,15 +120,15 @@ export class TrendsController {
   ): Promise<Buffer | string> {
     const { format, ...range } = parseOrThrow(TrendQuerySchema, query ?? {}, 'gateway.invalid_query');
     const asked = { series, ...range };
-    const { answer, body } = await this.trendAnswers.get(JSON.stringify(asked), async () => {
+    const { answer, body } = await this.trendAnswers.get(trendAnswerKey(series, range), async () => {
       const fresh = await this.queries.request(SeriesTrendQueryV1, asked, { timeoutMs: QUERY_TIMEOUT_MS });
       return { answer: fresh, body: new EncodedBody(JSON.stringify(fresh)) };
     });
     if (format === 'json') {
+      const { coding, bytes } = await encodedFor(body, request.headers['accept-encoding']);
       void reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
-      if (!acceptsGzip(request.headers['accept-encoding'])) return body.identity;
-      void reply.header('content-encoding', 'gzip');
-      return body.gzip();
+      if (coding) void reply.header('content-encoding', coding);
+      return bytes;
     }
     return sendCsv(reply, `${series.kind}-${series.id}-${range.interval}`, TREND_COLUMNS, answer.points);
   }

@@ -38,6 +38,23 @@ function presentedKey(request: FastifyRequest, allowQuery: boolean): string | un
 }
 
 /**
+ * Whether a request that bypasses Nest's pipeline (a Fastify hook answering from a cache) could
+ * pass ApiKeyGuard on a route needing `required`, with the key from a header only. When it could
+ * not, the hook leaves the request to the route, whose guard answers 401 or 403.
+ */
+export async function requestPermitted(
+  keys: ApiKeyService,
+  options: ApiAuthOptions,
+  request: FastifyRequest,
+  required: ApiScope,
+): Promise<boolean> {
+  if (options.mode === 'disabled') return true;
+  const token = presentedKey(request, false);
+  const principal = token ? await keys.verify(token) : null;
+  return principal !== null && grants(principal.scopes, required);
+}
+
+/**
  * A valid API key with the route's scope (401 `auth.invalid_key` without one, 403
  * `auth.insufficient_scope` without the scope). HTTP only; routes marked `PublicRoute` stay open.
  */

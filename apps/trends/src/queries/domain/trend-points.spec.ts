@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { BucketRow } from '../../aggregation/application/bucket.repository.js';
-import { articlesUrl, mergeRows, normalisedVolume, topCounts } from './trend-points.js';
+import { articlesUrl, mergeRows, normalisedVolume, toTrendPoint, topCounts } from './trend-points.js';
 
 const row = (over: Partial<BucketRow>): BucketRow => ({
   seriesKey: 'topic:t',
@@ -81,5 +81,22 @@ describe('articlesUrl', () => {
       /^\/v1\/articles\?entity=unit%3Abars&from=/,
     );
     expect(articlesUrl({ kind: 'all', id: '*' }, null, start, end)).toMatch(/^\/v1\/articles\?from=/);
+  });
+});
+
+describe('toTrendPoint', () => {
+  it('gives tone sums, averages and normalised volume to 6 decimal places, not float noise', () => {
+    const start = new Date('2026-11-25T00:00:00Z');
+    const merged = mergeRows([
+      row({ articles: 2, toneSum: 0.1, toneCount: 2 }),
+      row({ articles: 1, toneSum: 0.2, toneCount: 1 }),
+    ]);
+    expect(merged.toneSum).not.toBe(0.3); // 0.30000000000000004
+    const point = toTrendPoint({ start, end: new Date(start.getTime() + 3_600_000) }, merged, 'UTC', {
+      normalised: 1 / 3,
+      articlesUrl: '/v1/articles',
+      incomplete: [],
+    });
+    expect(point).toMatchObject({ toneSum: 0.3, toneAvg: 0.1, normalisedVolume: 0.333333 });
   });
 });

@@ -75,6 +75,15 @@ export function normalisedVolume(
   return denominator > 0 ? Math.min(1, merged.articles / denominator) : null;
 }
 
+/**
+ * Tone sums and ratios to 6 decimal places: float noise (`-0.32999999999999996`) made a 720-point
+ * answer 6 % longer and, as digits that do not repeat, 9 % larger compressed; no reader needs
+ * the 17th digit of a tone average.
+ */
+export function roundRatio(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
 export interface PointExtras {
   normalised: number | null;
   articlesUrl: string;
@@ -93,13 +102,13 @@ export function toTrendPoint(
     articles: merged.articles,
     stories: merged.stories,
     publishers: merged.publishers,
-    toneSum: merged.toneSum,
+    toneSum: roundRatio(merged.toneSum),
     toneCount: merged.toneCount,
-    toneAvg: merged.toneCount > 0 ? Math.max(-1, Math.min(1, merged.toneSum / merged.toneCount)) : null,
+    toneAvg: merged.toneCount > 0 ? roundRatio(Math.max(-1, Math.min(1, merged.toneSum / merged.toneCount))) : null,
     positive: merged.positive,
     negative: merged.negative,
     neutral: merged.neutral,
-    normalisedVolume: extras.normalised,
+    normalisedVolume: extras.normalised === null ? null : roundRatio(extras.normalised),
     articlesUrl: extras.articlesUrl,
     complete: extras.incomplete.length === 0,
     incomplete: extras.incomplete,
