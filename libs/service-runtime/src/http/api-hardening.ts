@@ -1,7 +1,7 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import helmet from 'helmet';
 import { z } from 'zod';
 import { API_KEY_PATTERN } from '../auth/api-key.js';
 
@@ -49,9 +49,18 @@ export function rateLimitKey(request: FastifyRequest): string {
  * limits answered 429 with `Retry-After` in the API's error shape. Probes and `/metrics` are open.
  */
 export async function registerApiHardening(app: NestFastifyApplication, options: ApiHardeningOptions): Promise<void> {
-  await app.register(helmet, {
+  // helmet's middleware built once and applied to every response. (@fastify/helmet 13 builds it
+  // again for each request, parsing the policy each time: 0.07 ms a request, a tenth of the
+  // gateway's CPU at 4 000 requests per second; ADR 0015.)
+  const securityHeaders = helmet({
     contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) =>
+      securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)),
+    );
   app.enableCors({
     origin: options.corsOrigins.length ? [...options.corsOrigins] : false,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
