@@ -61,8 +61,19 @@ const ASKS = {
     SUBJECTS.sourceFetchNowQueryV1,
   ],
 };
-/** Live streams (SSE): ephemeral ordered consumers on these streams, with the stream info they start from. */
-const FOLLOWS = { gateway: [STREAM_DEFINITIONS.analysis.name, STREAM_DEFINITIONS.alerts.name] };
+/**
+ * Followed streams: ephemeral ordered consumers on these, with the stream info they start from (the
+ * gateway's SSE streams; its trend answer cache follows analysed articles, collection gaps and topic
+ * changes, ADR 0015).
+ */
+const FOLLOWS = {
+  gateway: [
+    STREAM_DEFINITIONS.analysis.name,
+    STREAM_DEFINITIONS.alerts.name,
+    STREAM_DEFINITIONS.collection.name,
+    STREAM_DEFINITIONS.topics.name,
+  ],
+};
 /** Consumers whose lag a service reads (trends: the pipeline backlog behind incomplete buckets). */
 const WATCHES = {
   trends: [
