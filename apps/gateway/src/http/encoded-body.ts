@@ -1,4 +1,5 @@
 import { promisify } from 'node:util';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
 const gzipAsync = promisify(gzip);
@@ -67,11 +68,14 @@ export function preferredCoding(header: string | string[] | undefined): ContentC
   return br >= gz ? 'br' : 'gzip';
 }
 
-/** Sends a cached body in the coding the request prefers, saying so (and that the answer varies by it). */
-export async function encodedFor(
-  body: EncodedBody,
-  acceptEncoding: string | string[] | undefined,
-): Promise<{ coding: ContentCoding | undefined; bytes: Buffer }> {
-  const coding = preferredCoding(acceptEncoding);
-  return { coding, bytes: coding ? await body.encoded(coding) : body.identity };
+/**
+ * A cached JSON body in the coding the request prefers: sets the reply's Content-Type, Vary and
+ * Content-Encoding and returns the bytes to send.
+ */
+export async function jsonBodyFor(request: FastifyRequest, reply: FastifyReply, body: EncodedBody): Promise<Buffer> {
+  const coding = preferredCoding(request.headers['accept-encoding']);
+  void reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+  if (!coding) return body.identity;
+  void reply.header('content-encoding', coding);
+  return body.encoded(coding);
 }

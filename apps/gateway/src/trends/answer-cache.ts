@@ -34,7 +34,6 @@ export class AnswerCache<T> {
 
   /** The kept answer while it is within its life, without loading or refreshing anything. */
   peek(key: string): T | undefined {
-    if (this.ttlMs <= 0) return undefined;
     const entry = this.entries.get(key);
     return entry && this.now() - entry.at < entry.ttl ? entry.value : undefined;
   }

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { TrendSeries } from '@media-monitor/contracts';
 import { API_AUTH_OPTIONS, ApiKeyService, requestPermitted, type ApiAuthOptions } from '@media-monitor/service-runtime';
-import { encodedFor } from '../http/encoded-body.js';
+import { jsonBodyFor } from '../http/encoded-body.js';
 import { EntityIdSchema, TopicIdSchema, TrendQuerySchema } from './trend-query.schema.js';
 import { TrendAnswers, trendAnswerKey } from './trend-answers.js';
 
@@ -74,9 +74,6 @@ export function registerTrendFastPath(app: NestFastifyApplication): void {
       const key = cacheKeyOf(request, route);
       const kept = key === undefined ? undefined : answers.peek(key);
       if (!kept || !(await requestPermitted(keys, auth, request, auth.defaultScope))) return;
-      const { coding, bytes } = await encodedFor(kept.body, request.headers['accept-encoding']);
-      void reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
-      if (coding) void reply.header('content-encoding', coding);
-      return reply.send(bytes);
+      return reply.send(await jsonBodyFor(request, reply, kept.body));
     });
 }

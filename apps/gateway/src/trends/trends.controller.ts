@@ -11,7 +11,7 @@ import {
 import { QueryClient } from '@media-monitor/messaging';
 import { ApiKeyGuard } from '@media-monitor/service-runtime';
 import { sendCsv } from '../http/csv.js';
-import { EncodedBody, encodedFor } from '../http/encoded-body.js';
+import { EncodedBody, jsonBodyFor } from '../http/encoded-body.js';
 import { parseOrThrow } from '../http/validation.js';
 import {
   EntityIdSchema,
@@ -124,12 +124,7 @@ export class TrendsController {
       const fresh = await this.queries.request(SeriesTrendQueryV1, asked, { timeoutMs: QUERY_TIMEOUT_MS });
       return { answer: fresh, body: new EncodedBody(JSON.stringify(fresh)) };
     });
-    if (format === 'json') {
-      const { coding, bytes } = await encodedFor(body, request.headers['accept-encoding']);
-      void reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
-      if (coding) void reply.header('content-encoding', coding);
-      return bytes;
-    }
+    if (format === 'json') return jsonBodyFor(request, reply, body);
     return sendCsv(reply, `${series.kind}-${series.id}-${range.interval}`, TREND_COLUMNS, answer.points);
   }
 

@@ -49,9 +49,18 @@ export async function requestPermitted(
   required: ApiScope,
 ): Promise<boolean> {
   if (options.mode === 'disabled') return true;
-  const token = presentedKey(request, false);
-  const principal = token ? await keys.verify(token) : null;
+  const principal = await presentedPrincipal(keys, request, false);
   return principal !== null && grants(principal.scopes, required);
+}
+
+/** The principal of the request's key (see presentedKey), or null without a valid one. */
+function presentedPrincipal(
+  keys: ApiKeyService,
+  request: FastifyRequest,
+  allowQuery: boolean,
+): Promise<ApiPrincipal | null> {
+  const token = presentedKey(request, allowQuery);
+  return token ? keys.verify(token) : Promise.resolve(null);
 }
 
 /**
@@ -75,8 +84,7 @@ export class ApiKeyGuard implements CanActivate {
       this.reflector.getAllAndOverride<ApiScope | undefined>(SCOPE, targets) ?? this.options.defaultScope;
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: ApiPrincipal }>();
     const allowQuery = this.reflector.getAllAndOverride<boolean | undefined>(QUERY_TOKEN, targets) ?? false;
-    const token = presentedKey(request, allowQuery);
-    const principal = token ? await this.keys.verify(token) : null;
+    const principal = await presentedPrincipal(this.keys, request, allowQuery);
     if (!principal) {
       throw new UnauthorizedException({
         error: { code: 'auth.invalid_key', message: 'an API key is required (X-API-Key header or Bearer token)' },
