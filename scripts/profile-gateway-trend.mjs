@@ -1,14 +1,14 @@
 // The gateway's per-request cost of one cached 30-day hourly trend answer (720 points), under
 // `node --cpu-prof` when asked. trends runs as a LocalSystem process on an empty store; the gateway is
 // started here (NODE_OPTIONS may not carry --cpu-prof) with TREND_CACHE_MS 60 s, so after the first
-// request every answer comes from its cache; then autocannon asks for that one URL.
+// request every answer comes from its cache; then the benchmarks' closed-loop client asks for that one URL.
 //   npm run build && nice -n 10 node scripts/profile-gateway-trend.mjs
 //   env: SECONDS_RUN (10), CONNECTIONS (50), ENCODING (the clients' Accept-Encoding; none by default),
 //        PROFILE=<dir> (write the gateway's .cpuprofile there)
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import { closedLoopLoad } from '../apps/cli/dist/commands/http-load.js';
 import { LocalSystem } from '../libs/local-infra/dist/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -51,13 +51,13 @@ try {
   const headers = { 'x-api-key': apiKey, ...(process.env.ENCODING ? { 'accept-encoding': process.env.ENCODING } : {}) };
   const first = await fetch(`${url}${path}`, { headers });
   process.stdout.write(`first answer: ${first.status}, ${(await first.text()).length} characters\n`);
-  const r = await autocannon({ url: `${url}${path}`, connections, duration: seconds, headers });
+  const r = await closedLoopLoad({ origin: url, connections, seconds, headers, path: () => path });
   const figures = {
     connections,
     seconds,
-    requestsPerSecond: r.requests.average,
+    requestsPerSecond: r.requestsPerSecond,
     non2xx: r.non2xx,
-    latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
+    latencyMs: { p50: r.latencyMs.p50, p99: r.latencyMs.p99, max: r.latencyMs.max },
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 } finally {

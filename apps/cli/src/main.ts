@@ -309,6 +309,7 @@ bench
     1000,
   )
   .option('--loaders <n>', 'processes building and inserting the stored buckets at once', positiveInt, 2)
+  .option('--no-vacuum', 'leave the private PostgreSQL to autovacuum after loading (default: VACUUM (ANALYZE) first)')
   .action(
     (opts: {
       levels: number[];
@@ -320,6 +321,7 @@ bench
       cold?: boolean;
       cacheMs: number;
       loaders: number;
+      vacuum: boolean;
     }) => runBenchTrendQuery({ ...opts, cold: opts.cold ?? false }),
   );
 

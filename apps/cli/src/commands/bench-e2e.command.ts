@@ -5,14 +5,14 @@ import { createServer, type Server } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import autocannon from 'autocannon';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { CONSUMER_DEFINITIONS, SUBJECTS } from '@media-monitor/contracts';
 import { LocalSystem, repositoryRoot } from '@media-monitor/local-infra';
 import { DEFAULT_MIX, PRIORITY_SOURCE, mixArticle } from './bench-mix.js';
 import { renderChart } from './bench-chart.js';
-import { childrenOf, procSample } from './bench-proc.js';
+import { procSample, processIdsOf } from './bench-proc.js';
+import { closedLoopLoad } from './http-load.js';
 
 export interface BenchE2eOptions {
   quick: boolean;
@@ -274,20 +274,21 @@ async function trendQueryLoad(
   const from = new Date(to.getTime() - 30 * 86_400_000);
   const path = `/v1/topics/bars/trends?interval=hour&from=${from.toISOString()}&to=${to.toISOString()}`;
   await api('GET', `${gateway}${path}`, apiKey);
-  const result = await autocannon({
-    url: `${gateway}${path}`,
+  const result = await closedLoopLoad({
+    origin: gateway,
     connections,
-    duration: seconds,
-    timeout: 30,
-    headers: { 'x-api-key': apiKey },
+    seconds,
+    path: () => path,
+    // as the dashboard's browser asks
+    headers: { 'x-api-key': apiKey, 'accept-encoding': 'gzip, deflate, br' },
   });
   return {
-    requests: result.requests.total,
+    requests: result.requests,
     non2xx: result.non2xx,
-    errors: result.errors,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
+    errors: result.errors + result.timeouts,
+    p50: result.latencyMs.p50,
+    p99: result.latencyMs.p99,
+    max: result.latencyMs.max,
   };
 }
 
@@ -384,23 +385,9 @@ export async function runBenchE2e(options: BenchE2eOptions): Promise<void> {
     })();
     await nc.flush();
     const t0 = performance.now();
-    const stack = system.stack;
     sampler = new Sampler(
       jsm,
-      () => {
-        const pids: Record<string, number[]> = {};
-        for (const p of running.processes) {
-          const pid = p.process.pid;
-          if (pid) pids[`${p.name}${p.replica ? `-${p.replica}` : ''}`] = [pid];
-        }
-        const nats = stack.nats.pid;
-        if (nats) pids['nats-server'] = [nats];
-        const ferret = stack.ferretdb.pid;
-        if (ferret) pids['ferretdb'] = [ferret];
-        const pg = stack.ferretdb.postgres?.pid;
-        if (pg) pids['postgresql'] = [pg, ...childrenOf(pg)];
-        return pids;
-      },
+      () => processIdsOf(running),
       () => analyzedAt.size,
       t0,
     );

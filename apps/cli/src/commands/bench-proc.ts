@@ -28,3 +28,39 @@ export function childrenOf(pid: number): number[] {
   }
   return children;
 }
+
+/** What `processIdsOf` needs of a running system (LocalSystem). */
+export interface SystemProcesses {
+  processes: Array<{ name: string; replica?: number; process: { pid?: number } }>;
+  stack: {
+    nats: { pid?: number };
+    ferretdb: { pid?: number; postgres?: { pid?: number } | undefined };
+  };
+}
+
+/**
+ * The processes of a running system by name: each service (replicas as `name-k`), nats-server,
+ * ferretdb and postgresql (its postmaster with its backends and workers, read anew on each call).
+ */
+export function processIdsOf(system: SystemProcesses): Record<string, number[]> {
+  const pids: Record<string, number[]> = {};
+  for (const p of system.processes) {
+    const pid = p.process.pid;
+    if (pid) pids[`${p.name}${p.replica ? `-${p.replica}` : ''}`] = [pid];
+  }
+  const nats = system.stack.nats.pid;
+  if (nats) pids['nats-server'] = [nats];
+  const ferret = system.stack.ferretdb.pid;
+  if (ferret) pids['ferretdb'] = [ferret];
+  const pg = system.stack.ferretdb.postgres?.pid;
+  if (pg) pids['postgresql'] = [pg, ...childrenOf(pg)];
+  return pids;
+}
+
+/** CPU seconds used so far by each named group of processes (those gone count 0). */
+export function cpuSecondsOf(pids: Record<string, number[]>): Record<string, number> {
+  const seconds: Record<string, number> = {};
+  for (const [name, group] of Object.entries(pids))
+    seconds[name] = group.reduce((sum, pid) => sum + (procSample(pid)?.cpuSeconds ?? 0), 0);
+  return seconds;
+}

@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { LocalSystem, repositoryRoot } from '@media-monitor/local-infra';
+import { cpuSecondsOf, processIdsOf } from './bench-proc.js';
+import { closedLoopLoad, percentileOf, type LatencySummary } from './http-load.js';
 
 export interface BenchTrendQueryOptions {
   /** Stored articles per level, e.g. 10 000, 100 000, 1 000 000. */
@@ -22,6 +23,8 @@ export interface BenchTrendQueryOptions {
   cacheMs: number;
   /** Processes building and inserting the stored buckets at once (each takes every n-th day). */
   loaders: number;
+  /** VACUUM (ANALYZE) the private PostgreSQL after loading, as after any bulk load. */
+  vacuum: boolean;
 }
 
 interface LevelResult {
@@ -30,6 +33,8 @@ interface LevelResult {
   backend: string;
   buckets: number;
   loadSeconds: number;
+  /** Seconds of VACUUM (ANALYZE) after the load; null when not run (see `vacuum`). */
+  vacuumSeconds: number | null;
   /** The first round, one request at a time: each series' first, uncached answer. */
   firstMs: { p50: number; max: number };
   /**
@@ -45,7 +50,13 @@ interface LevelResult {
   non2xx: number;
   errors: number;
   timeouts: number;
-  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  /** Mean encoded body size of the load's answers. */
+  meanBodyBytes: number;
+  latencyMs: LatencySummary;
+  /** Cores each process used during the load on average (`bench` is the load client itself). */
+  coresDuringLoad: Record<string, number>;
+  /** The gateway's CPU per answered request during the load. */
+  gatewayCpuMsPerRequest: number;
   /** The machine's 1, 5 and 15 minute load averages at the end of the load. */
   loadAverage: number[];
 }
@@ -97,8 +108,18 @@ async function loadBuckets(
 const trendPath = (topic: number) =>
   `/v1/topics/topic-${topic}/trends?interval=hour&from=${new Date(END.getTime() - 30 * 86_400_000).toISOString()}&to=${END.toISOString()}`;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+/**
+ * What a database administrator runs after a bulk load: VACUUM (ANALYZE) of the private
+ * PostgreSQL's database, so that autovacuum does not take it up during the measured load (it
+ * scanned the freshly filled tables at half a core during a 1 000 000 level's load). Returns its
+ * seconds, or null where FerretDB does not run on the private cluster (SQLite, --postgresql).
+ */
+function vacuum(system: LocalSystem): number | null {
+  const postgres = system.stack.ferretdb.postgres;
+  if (!postgres || system.stack.ferretdb.backend !== 'postgresql') return null;
+  const started = performance.now();
+  postgres.psql('VACUUM (ANALYZE)');
+  return (performance.now() - started) / 1000;
 }
 
 async function runLevel(articles: number, options: BenchTrendQueryOptions): Promise<LevelResult> {
@@ -120,6 +141,12 @@ async function runLevel(articles: number, options: BenchTrendQueryOptions): Prom
       options.loaders,
     );
     say(`loaded ${loaded.buckets.toLocaleString('en')} bucket documents in ${loaded.seconds.toFixed(1)} s`);
+    const vacuumSeconds = options.vacuum ? vacuum(system) : null;
+    say(
+      vacuumSeconds === null
+        ? `no VACUUM (${options.vacuum ? 'not on the private PostgreSQL' : '--no-vacuum'})`
+        : `VACUUM (ANALYZE) in ${vacuumSeconds.toFixed(1)} s`,
+    );
     const headers = { 'x-api-key': system.apiKey };
     const gateway = system.url('gateway');
     const sequential: number[] = [];
@@ -143,10 +170,10 @@ async function runLevel(articles: number, options: BenchTrendQueryOptions): Prom
     sequential.sort((a, b) => a - b);
     first.sort((a, b) => a - b);
     say(
-      `first answers (uncached): p50 ${percentile(first, 50).toFixed(1)} ms, max ${(first.at(-1) ?? 0).toFixed(1)} ms`,
+      `first answers (uncached): p50 ${percentileOf(first, 50).toFixed(1)} ms, max ${(first.at(-1) ?? 0).toFixed(1)} ms`,
     );
     say(
-      `sequential: p50 ${percentile(sequential, 50).toFixed(1)} ms, max ${(sequential.at(-1) ?? 0).toFixed(1)} ms, ` +
+      `sequential: p50 ${percentileOf(sequential, 50).toFixed(1)} ms, max ${(sequential.at(-1) ?? 0).toFixed(1)} ms, ` +
         `answers ${JSON.stringify(sequentialStatuses)}`,
     );
     let warmUpMs: number | null = null;
@@ -159,42 +186,62 @@ async function runLevel(articles: number, options: BenchTrendQueryOptions): Prom
       warmUpMs = performance.now() - started;
       say(`warm-up: ${TOPICS} series at once in ${warmUpMs.toFixed(0)} ms`);
     }
-    let next = 0;
-    const result = await autocannon({
-      url: gateway,
+    const pids = processIdsOf(system);
+    const cpuBefore = cpuSecondsOf(pids);
+    const benchBefore = process.cpuUsage();
+    const loadStarted = performance.now();
+    const result = await closedLoopLoad({
+      origin: gateway,
       connections: options.connections,
-      duration: options.seconds,
-      timeout: 30,
+      seconds: options.seconds,
+      timeoutMs: 30_000,
       headers: { ...headers, ...(options.acceptEncoding ? { 'accept-encoding': options.acceptEncoding } : {}) },
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: trendPath(next++ % TOPICS) }) }],
+      path: (n) => trendPath(n % TOPICS),
     });
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const cpuAfter = cpuSecondsOf(pids);
+    const bench = process.cpuUsage(benchBefore);
+    const coresDuringLoad: Record<string, number> = { bench: (bench.user + bench.system) / 1e6 / loadSeconds };
+    for (const name of Object.keys(cpuAfter))
+      coresDuringLoad[name] = ((cpuAfter[name] ?? 0) - (cpuBefore[name] ?? 0)) / loadSeconds;
+    for (const name of Object.keys(coresDuringLoad))
+      coresDuringLoad[name] = Math.round((coresDuringLoad[name] ?? 0) * 100) / 100;
+    if (result.errorSamples.length) say(`errors: ${result.errorSamples.join('; ')}`);
     const level: LevelResult = {
       articles,
       backend: system.stack.ferretdb.backend,
       buckets: loaded.buckets,
       loadSeconds: loaded.seconds,
-      firstMs: { p50: percentile(first, 50), max: first.at(-1) ?? 0 },
-      sequentialMs: { p50: percentile(sequential, 50), max: sequential.at(-1) ?? 0 },
+      vacuumSeconds,
+      firstMs: { p50: percentileOf(first, 50), max: first.at(-1) ?? 0 },
+      sequentialMs: { p50: percentileOf(sequential, 50), max: sequential.at(-1) ?? 0 },
       sequentialStatuses,
       warmUpMs,
-      requests: result.requests.total,
-      requestsPerSecond: result.requests.average,
+      requests: result.requests,
+      requestsPerSecond: result.requestsPerSecond,
       non2xx: result.non2xx,
       errors: result.errors,
       timeouts: result.timeouts,
-      latencyMs: {
-        p50: result.latency.p50,
-        p90: result.latency.p90,
-        p99: result.latency.p99,
-        max: result.latency.max,
-        mean: result.latency.mean,
-      },
+      meanBodyBytes: result.requests ? Math.round(result.bodyBytes / result.requests) : 0,
+      latencyMs: result.latencyMs,
+      coresDuringLoad,
+      gatewayCpuMsPerRequest: result.requests
+        ? Math.round((((cpuAfter['gateway'] ?? 0) - (cpuBefore['gateway'] ?? 0)) * 1e6) / result.requests) / 1000
+        : 0,
       loadAverage: loadavg(),
     };
     say(
       `${options.connections} clients for ${options.seconds} s: ${level.requests} requests (${level.requestsPerSecond.toFixed(1)}/s), ` +
         `p50 ${level.latencyMs.p50} ms, p90 ${level.latencyMs.p90} ms, p99 ${level.latencyMs.p99} ms, ` +
-        `non-2xx ${level.non2xx}, errors ${level.errors}, load average ${level.loadAverage.map((l) => l.toFixed(1)).join(' ')}`,
+        `non-2xx ${level.non2xx}, errors ${level.errors}, timeouts ${level.timeouts}, ` +
+        `load average ${level.loadAverage.map((l) => l.toFixed(1)).join(' ')}`,
+    );
+    say(
+      `  ${level.meanBodyBytes.toLocaleString('en')} bytes per answer; gateway ${level.gatewayCpuMsPerRequest} ms CPU per request; ` +
+        `cores during the load: ${Object.entries(coresDuringLoad)
+          .filter(([, cores]) => cores >= 0.01)
+          .map(([name, cores]) => `${name} ${cores}`)
+          .join(', ')}`,
     );
     return level;
   } finally {
@@ -230,6 +277,7 @@ export async function runBenchTrendQuery(options: BenchTrendQueryOptions): Promi
     store: `FerretDB v1.24 (${options.postgresql ? 'the given PostgreSQL' : (results[0]?.backend ?? '?')} backend), one trends process, one gateway process`,
     loading: 'bucket documents bulk-inserted, built by the write path’s own functions (BucketFixture)',
     connections: options.connections,
+    client: 'closed loop on undici, each client sending its next request when its answer has arrived (http-load.ts)',
     acceptEncoding: options.acceptEncoding,
     gatewayCache: { TREND_CACHE_MS: options.cacheMs, TREND_CACHE_STALE_MS: 4000, TREND_CACHE_SETTLED_MS: 30_000 },
     cache: options.cold ? 'cold at the start of the load' : 'every series asked once just before the load',
