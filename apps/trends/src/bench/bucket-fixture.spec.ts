@@ -38,3 +38,18 @@ describe('BucketFixture built one day at a time', () => {
     expect(byDay.filter((part) => part.articles > 0).length).toBeGreaterThanOrEqual(corpus.days);
   });
 });
+
+describe('syntheticAnalyses', () => {
+  it('draws every topic, source and entity, the first most often', () => {
+    const counts = (ids: string[]) => ids.reduce((m, id) => m.set(id, (m.get(id) ?? 0) + 1), new Map<string, number>());
+    const analyses = [...syntheticAnalyses({ ...corpus, articles: 3_000 })];
+    const topics = counts(analyses.flatMap((a) => a.topics.map((t) => t.topicId)));
+    const sources = counts(analyses.map((a) => a.source.id));
+    const entities = counts(analyses.flatMap((a) => a.entityIds));
+    expect([...topics.keys()].sort()).toEqual(['topic-0', 'topic-1', 'topic-2']);
+    expect(sources.size).toBe(corpus.sources);
+    expect(entities.size).toBe(corpus.entities);
+    expect(topics.get('topic-0')!).toBeGreaterThan(topics.get('topic-2')!);
+    expect(sources.get('source-0.example')!).toBeGreaterThan(sources.get('source-4.example')!);
+  });
+});

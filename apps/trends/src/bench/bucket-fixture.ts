@@ -26,7 +26,8 @@ export interface CorpusOptions {
 export function* syntheticAnalyses(options: CorpusOptions): Generator<CompleteAnalysis> {
   const next = mulberry32(options.seed ?? 42);
   const span = options.days * 86_400_000;
-  const zipf = (n: number) => Math.min(n - 1, Math.floor(n ** next()) - 1 + (next() < 0.5 ? 0 : 0));
+  // 0 .. n-1, P(k) ∝ log((k + 2) / (k + 1)): each of the n values drawn, the first most often.
+  const zipf = (n: number) => Math.min(n - 1, Math.floor((n + 1) ** next()) - 1);
   let story = '';
   for (let i = 0; i < options.articles; i += 1) {
     const articleId = i.toString(16).padStart(32, '0');
