@@ -12,7 +12,7 @@ import { LocalSystem, repositoryRoot } from '@media-monitor/local-infra';
 import { DEFAULT_MIX, PRIORITY_SOURCE, mixArticle } from './bench-mix.js';
 import { renderChart } from './bench-chart.js';
 import { procSample, processIdsOf } from './bench-proc.js';
-import { closedLoopLoad } from './http-load.js';
+import { closedLoopLoad, percentileOf } from './http-load.js';
 
 export interface BenchE2eOptions {
   quick: boolean;
@@ -46,9 +46,12 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? null;
+  return values.length === 0
+    ? null
+    : percentileOf(
+        [...values].sort((a, b) => a - b),
+        p,
+      );
 }
 
 const summary = (values: readonly number[]) => ({

@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import type { LocalSystem } from '@media-monitor/local-infra';
 
 /** CPU seconds (user + system) and resident memory of one process, from /proc. */
 export function procSample(pid: number): { cpuSeconds: number; rssMb: number } | undefined {
@@ -29,20 +30,11 @@ export function childrenOf(pid: number): number[] {
   return children;
 }
 
-/** What `processIdsOf` needs of a running system (LocalSystem). */
-export interface SystemProcesses {
-  processes: Array<{ name: string; replica?: number; process: { pid?: number } }>;
-  stack: {
-    nats: { pid?: number };
-    ferretdb: { pid?: number; postgres?: { pid?: number } | undefined };
-  };
-}
-
 /**
  * The processes of a running system by name: each service (replicas as `name-k`), nats-server,
  * ferretdb and postgresql (its postmaster with its backends and workers, read anew on each call).
  */
-export function processIdsOf(system: SystemProcesses): Record<string, number[]> {
+export function processIdsOf(system: LocalSystem): Record<string, number[]> {
   const pids: Record<string, number[]> = {};
   for (const p of system.processes) {
     const pid = p.process.pid;

@@ -201,11 +201,10 @@ async function runLevel(articles: number, options: BenchTrendQueryOptions): Prom
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     const cpuAfter = cpuSecondsOf(pids);
     const bench = process.cpuUsage(benchBefore);
-    const coresDuringLoad: Record<string, number> = { bench: (bench.user + bench.system) / 1e6 / loadSeconds };
+    const cores = (cpuSeconds: number) => Math.round((cpuSeconds / loadSeconds) * 100) / 100;
+    const coresDuringLoad: Record<string, number> = { bench: cores((bench.user + bench.system) / 1e6) };
     for (const name of Object.keys(cpuAfter))
-      coresDuringLoad[name] = ((cpuAfter[name] ?? 0) - (cpuBefore[name] ?? 0)) / loadSeconds;
-    for (const name of Object.keys(coresDuringLoad))
-      coresDuringLoad[name] = Math.round((coresDuringLoad[name] ?? 0) * 100) / 100;
+      coresDuringLoad[name] = cores((cpuAfter[name] ?? 0) - (cpuBefore[name] ?? 0));
     if (result.errorSamples.length) say(`errors: ${result.errorSamples.join('; ')}`);
     const level: LevelResult = {
       articles,

@@ -125,12 +125,14 @@ export async function closedLoopLoad(options: ClosedLoopLoadOptions): Promise<Cl
         statuses[status] = (statuses[status] ?? 0) + 1;
       } catch (error) {
         const code = (error as { code?: string }).code ?? '';
-        if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') timeouts += 1;
-        else errors += 1;
+        const timedOut = code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
         if (errorSamples.length < 5) errorSamples.push(`${path}: ${(error as Error).message}`);
-        // a refused or reset connection would otherwise spin
-        if (code !== 'UND_ERR_HEADERS_TIMEOUT' && code !== 'UND_ERR_BODY_TIMEOUT')
+        if (timedOut) timeouts += 1;
+        else {
+          errors += 1;
+          // a refused or reset connection would otherwise spin
           await new Promise((r) => setTimeout(r, 10));
+        }
       }
     }
   };
